@@ -1,0 +1,107 @@
+using System.Globalization;
+using MySqlConnector;
+
+namespace Airline.Hosting.Local;
+
+/// <summary>
+/// A private MariaDB (or MySQL) server: <c>mariadb-install-db</c> initialises the data folder once,
+/// then <c>mariadbd</c> serves it on a loopback port with <c>root</c> protected by the password.
+/// </summary>
+public sealed class LocalMySqlServer(string dataDirectory, string? password = null, int? port = null, Action<string>? onOutput = null)
+    : LocalServer(dataDirectory, password, port, onOutput)
+{
+    private const string DebianPackage = "mariadb-server";
+
+    private string DatabaseFiles => Path.Combine(DataDirectory, "data");
+
+    private string InitFile => Path.Combine(DataDirectory, "init.sql");
+
+    protected override string DisplayName => "MariaDB";
+
+    /// <summary>The connection string in the format services read from <c>ConnectionStrings__{database}</c>.</summary>
+    public string GetConnectionString(string? database = null) =>
+        $"Server={Host};Port={Port};User ID=root;Password={Password}" + (database is null ? string.Empty : $";Database={database}");
+
+    public async Task CreateDatabaseAsync(string database, CancellationToken cancellationToken = default)
+    {
+        if (!database.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+        {
+            throw new ArgumentException("A database name may hold only ASCII letters, digits and underscores.", nameof(database));
+        }
+
+        await using var connection = new MySqlConnection(GetConnectionString());
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new MySqlCommand($"CREATE DATABASE IF NOT EXISTS `{database}`", connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public override async Task<bool> PingAsync(CancellationToken cancellationToken = default)
+    {
+        var connectionString = new MySqlConnectionStringBuilder(GetConnectionString()) { ConnectionTimeout = 1, Pooling = false };
+        try
+        {
+            await using var connection = new MySqlConnection(connectionString.ConnectionString);
+            await connection.OpenAsync(cancellationToken);
+            return await connection.PingAsync(cancellationToken);
+        }
+        catch (MySqlException)
+        {
+            return false;
+        }
+    }
+
+    protected override async Task PrepareDataDirectoryAsync(CancellationToken cancellationToken)
+    {
+        // One statement per line: the server runs the init file at every start, so each is idempotent.
+        await File.WriteAllLinesAsync(InitFile,
+        [
+            $"ALTER USER 'root'@'localhost' IDENTIFIED BY '{Password}';",
+            $"CREATE USER IF NOT EXISTS 'root'@'127.0.0.1' IDENTIFIED BY '{Password}';",
+            $"ALTER USER 'root'@'127.0.0.1' IDENTIFIED BY '{Password}';",
+            "GRANT ALL PRIVILEGES ON *.* TO 'root'@'127.0.0.1' WITH GRANT OPTION;",
+        ], cancellationToken);
+
+        if (Directory.Exists(Path.Combine(DatabaseFiles, "mysql")))
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(DatabaseFiles);
+        var installer = Executable.Find(DebianPackage, "mariadb-install-db", "mysql_install_db");
+        var install = LocalProcess.Start(installer,
+        [
+            "--no-defaults",
+            $"--datadir={DatabaseFiles}",
+            .. RunAsUser(),
+            "--auth-root-authentication-method=normal",
+            "--skip-test-db",
+        ]);
+        var exitCode = await install.Exited.WaitAsync(cancellationToken);
+        if (exitCode != 0)
+        {
+            throw new LocalServerFailedException(
+                $"{installer} failed with exit code {exitCode}. Its last output:{Environment.NewLine}{install.RecentOutput()}");
+        }
+    }
+
+    protected override (string FileName, IReadOnlyList<string> Arguments) Command() =>
+    (
+        Executable.Find(DebianPackage, "mariadbd", "mysqld"),
+        [
+            "--no-defaults",
+            $"--datadir={DatabaseFiles}",
+            .. RunAsUser(),
+            $"--port={Port.ToString(CultureInfo.InvariantCulture)}",
+            $"--bind-address={Host}",
+            $"--socket={Path.Combine(DataDirectory, "mysqld.sock")}",
+            $"--pid-file={Path.Combine(DataDirectory, "mysqld.pid")}",
+            $"--init-file={InitFile}",
+            "--skip-name-resolve",
+            "--skip-log-bin",
+            "--innodb-buffer-pool-size=64M",
+        ]
+    );
+
+    /// <summary>The server refuses to run as root unless told to; as any other user the switch is not needed.</summary>
+    private static IEnumerable<string> RunAsUser() => Environment.UserName == "root" ? ["--user=root"] : [];
+}

@@ -1,0 +1,118 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using ServiceDefaults.Health;
+using ServiceDefaults.ProblemDetails;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>
+/// What every Airline service shares: telemetry, health, service discovery, resilient HTTP clients,
+/// snake_case JSON and RFC 9457 errors.
+/// </summary>
+public static class Extensions
+{
+    public const string HealthEndpointPath = "/health";
+    public const string AlivenessEndpointPath = "/alive";
+
+    /// <summary>The ActivitySource and Meter of MySqlConnector (ADO.NET driver used through EF Core).</summary>
+    private const string MySqlConnectorTelemetryName = "MySqlConnector";
+
+    /// <summary>YARP's own ActivitySource (only the gateway emits on it).</summary>
+    private const string YarpTelemetryName = "Yarp.ReverseProxy";
+
+    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.ConfigureOpenTelemetry();
+        builder.AddDefaultHealthChecks();
+
+        builder.Services.AddServiceDiscovery();
+        builder.Services.ConfigureHttpClientDefaults(http =>
+        {
+            http.AddStandardResilienceHandler(ConfigureResilience);
+            http.AddServiceDiscovery();
+        });
+
+        builder.Services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+        builder.Services.AddDefaultProblemDetails();
+
+        return builder;
+    }
+
+    /// <summary>
+    /// Retries are short and ignore Retry-After: a caller waiting for a seat chart should get an answer
+    /// (or a 503) in about a second, not after the standard handler's multi-second back-off.
+    /// </summary>
+    private static void ConfigureResilience(HttpStandardResilienceOptions options)
+    {
+        options.Retry.MaxRetryAttempts = 2;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(100);
+        options.Retry.ShouldRetryAfterHeader = false;
+        options.AttemptTimeout.Timeout = TimeSpan.FromSeconds(3);
+        options.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(10);
+        options.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(10);
+    }
+
+    public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        var serviceTelemetryName = builder.Environment.ApplicationName;
+
+        builder.Logging.AddOpenTelemetry(logging =>
+        {
+            logging.IncludeFormattedMessage = true;
+            logging.IncludeScopes = true;
+        });
+
+        builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter(MySqlConnectorTelemetryName, serviceTelemetryName))
+            .WithTracing(tracing => tracing
+                .AddSource(serviceTelemetryName, MySqlConnectorTelemetryName, YarpTelemetryName)
+                .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsProbe(context.Request.Path))
+                .AddHttpClientInstrumentation());
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            builder.Services.AddOpenTelemetry().UseOtlpExporter();
+        }
+
+        return builder;
+    }
+
+    public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.Services.AddHealthChecks()
+            .AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
+
+        return builder;
+    }
+
+    /// <summary>
+    /// Maps <c>/health</c> (readiness: every check) and <c>/alive</c> (liveness: checks tagged "live") in
+    /// every environment, since Kubernetes probes them; Development also gets the JSON detail of each check.
+    /// </summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        var writeDetail = app.Environment.IsDevelopment();
+
+        app.MapHealthChecks(HealthEndpointPath, HealthResponse.Options(writeDetail, _ => true));
+        app.MapHealthChecks(AlivenessEndpointPath, HealthResponse.Options(writeDetail, check => check.Tags.Contains("live")));
+
+        return app;
+    }
+
+    private static bool IsProbe(PathString path) =>
+        path.StartsWithSegments(HealthEndpointPath) || path.StartsWithSegments(AlivenessEndpointPath);
+}
