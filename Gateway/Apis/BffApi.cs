@@ -1,0 +1,138 @@
+using System.Net;
+using Gateway.Clients;
+using Gateway.Model;
+using Gateway.SeatCharts;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Gateway.Apis;
+
+/// <summary>The endpoints that compose Flights.Api and Reservations.Api for clients.</summary>
+public static class BffApi
+{
+    public static IEndpointRouteBuilder MapBffApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api");
+
+        api.MapGet("/flights/{flight_id}/seats", GetSeatChart);
+        api.MapPost("/reservations", Reserve);
+        api.MapDelete("/reservations/{flight_id}/{seat_num}", Cancel);
+
+        return app;
+    }
+
+    public static async Task<Results<Ok<SeatChart>, NotFound<ProblemDetails>, ValidationProblem>> GetSeatChart(
+        [FromRoute(Name = "flight_id")] string flightId,
+        FlightsClient flights,
+        ReservationsClient reservations,
+        CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(flightId, out var id))
+        {
+            return Invalid("flight_id", "flight_id must be a UUID.");
+        }
+
+        var flight = await flights.GetFlightAsync(id, cancellationToken);
+        if (flight is null)
+        {
+            return FlightNotFound(flightId);
+        }
+
+        var seatMap = flights.GetSeatMapAsync(flight.FlightNo, cancellationToken);
+        var reserved = reservations.GetReservationsAsync(flight.FlightId, cancellationToken);
+        if (await seatMap is not { } map)
+        {
+            return SeatMapNotFound(flight);
+        }
+
+        return TypedResults.Ok(SeatChart.Compose(flight, map, await reserved));
+    }
+
+    public static async Task<Results<Created<Reservation>, Ok<Reservation>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult>> Reserve(
+        ReservationRequest request,
+        FlightsClient flights,
+        ReservationsClient reservations,
+        CancellationToken cancellationToken)
+    {
+        var errors = Validate(request);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var flight = await flights.GetFlightAsync(Guid.Parse(request.FlightId!), cancellationToken);
+        if (flight is null)
+        {
+            return FlightNotFound(request.FlightId!);
+        }
+
+        var seatMap = await flights.GetSeatMapAsync(flight.FlightNo, cancellationToken);
+        if (seatMap is null)
+        {
+            return SeatMapNotFound(flight);
+        }
+
+        if (!seatMap.HasSeat(request.SeatNum!))
+        {
+            return NotFound("Seat not found", $"Seat {request.SeatNum} does not exist on flight {flight.FlightNo}.");
+        }
+
+        var reply = await reservations.ReserveAsync(
+            new Reservation(flight.FlightId.ToString(), request.SeatNum!, request.CustomerId!), cancellationToken);
+
+        return reply.Status switch
+        {
+            HttpStatusCode.Created => TypedResults.Created((string?)null, reply.Value),
+            HttpStatusCode.OK => TypedResults.Ok(reply.Value),
+            _ => TypedResults.Problem(reply.Problem!),
+        };
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> Cancel(
+        [FromRoute(Name = "flight_id")] string flightId,
+        [FromRoute(Name = "seat_num")] string seatNum,
+        [FromQuery(Name = "customer_id")] string? customerId,
+        ReservationsClient reservations,
+        CancellationToken cancellationToken)
+    {
+        var reply = await reservations.CancelAsync(flightId, seatNum, customerId ?? string.Empty, cancellationToken);
+        return reply.Status == HttpStatusCode.NoContent ? TypedResults.NoContent() : TypedResults.Problem(reply.Problem!);
+    }
+
+    /// <summary>
+    /// Presence and the flight id's form only: the seat is checked against the seat map, and the
+    /// customer id's form is Reservations.Api's rule, whose 400 is passed on.
+    /// </summary>
+    private static Dictionary<string, string[]> Validate(ReservationRequest? request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!Guid.TryParse(request?.FlightId, out _))
+        {
+            errors["flight_id"] = ["flight_id is required and must be a UUID."];
+        }
+
+        if (string.IsNullOrWhiteSpace(request?.SeatNum))
+        {
+            errors["seat_num"] = ["seat_num is required."];
+        }
+
+        if (string.IsNullOrWhiteSpace(request?.CustomerId))
+        {
+            errors["customer_id"] = ["customer_id is required."];
+        }
+
+        return errors;
+    }
+
+    private static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+
+    private static NotFound<ProblemDetails> FlightNotFound(string flightId) =>
+        NotFound("Flight not found", $"There is no flight with flight_id {flightId}.");
+
+    private static NotFound<ProblemDetails> SeatMapNotFound(Flight flight) =>
+        NotFound("Seat map not found", $"Flight {flight.FlightNo} has no seat map.");
+
+    private static NotFound<ProblemDetails> NotFound(string title, string detail) =>
+        TypedResults.NotFound(new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = title, Detail = detail });
+}

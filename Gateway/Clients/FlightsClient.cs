@@ -1,0 +1,23 @@
+using System.Net;
+using Gateway.Model;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Clients;
+
+/// <summary>Flights.Api, addressed as <c>http://flights</c> through service discovery.</summary>
+public sealed class FlightsClient(HttpClient http, IOptions<JsonOptions> json)
+    : ServiceClient(http, json.Value.SerializerOptions, "Flights.Api")
+{
+    public Task<Flight?> GetFlightAsync(Guid flightId, CancellationToken cancellationToken) =>
+        GetOrNullAsync<Flight>($"/flights/{flightId}", cancellationToken);
+
+    public Task<SeatMap?> GetSeatMapAsync(string flightNo, CancellationToken cancellationToken) =>
+        GetOrNullAsync<SeatMap>($"/flights/{Uri.EscapeDataString(flightNo)}/seat_map", cancellationToken);
+
+    private async Task<T?> GetOrNullAsync<T>(string path, CancellationToken cancellationToken) where T : class
+    {
+        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Get, path), cancellationToken);
+        return response.StatusCode == HttpStatusCode.NotFound ? null : await ReadAsync<T>(response, cancellationToken);
+    }
+}

@@ -1,0 +1,38 @@
+using System.Net;
+using Gateway.Model;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Clients;
+
+/// <summary>Reservations.Api, addressed as <c>http://reservations</c> through service discovery.</summary>
+public sealed class ReservationsClient(HttpClient http, IOptions<JsonOptions> json)
+    : ServiceClient(http, json.Value.SerializerOptions, "Reservations.Api")
+{
+    /// <returns>Seat number → customer id of every reserved seat of the flight.</returns>
+    public async Task<IReadOnlyDictionary<string, string>> GetReservationsAsync(Guid flightId, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(
+            new HttpRequestMessage(HttpMethod.Get, $"/reservations?flight_id={flightId}"), cancellationToken);
+        return await ReadAsync<Dictionary<string, string>>(response, cancellationToken);
+    }
+
+    public async Task<ServiceReply<Reservation>> ReserveAsync(Reservation reservation, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(
+            new HttpRequestMessage(HttpMethod.Put, "/reservations") { Content = JsonContent.Create(reservation, options: Json) },
+            cancellationToken);
+        return response.IsSuccessStatusCode
+            ? new ServiceReply<Reservation>(response.StatusCode, await ReadAsync<Reservation>(response, cancellationToken), null)
+            : new ServiceReply<Reservation>(response.StatusCode, null, await ReadProblemAsync(response, cancellationToken));
+    }
+
+    public async Task<ServiceReply<Reservation>> CancelAsync(string flightId, string seatNum, string customerId, CancellationToken cancellationToken)
+    {
+        var path = $"/reservations/{Uri.EscapeDataString(flightId)}/{Uri.EscapeDataString(seatNum)}?customer_id={Uri.EscapeDataString(customerId)}";
+        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Delete, path), cancellationToken);
+        return response.StatusCode == HttpStatusCode.NoContent
+            ? new ServiceReply<Reservation>(response.StatusCode, null, null)
+            : new ServiceReply<Reservation>(response.StatusCode, null, await ReadProblemAsync(response, cancellationToken));
+    }
+}

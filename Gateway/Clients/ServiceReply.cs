@@ -1,0 +1,7 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Gateway.Clients;
+
+/// <summary>A service's answer to a command: its status, and either its body or its problem details.</summary>
+public sealed record ServiceReply<T>(HttpStatusCode Status, T? Value, ProblemDetails? Problem) where T : class;

@@ -1,0 +1,19 @@
+using Gateway.Clients;
+using Gateway.ServiceDiscovery;
+
+namespace Gateway.Extensions;
+
+internal static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddReverseProxy()
+            .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+            .AddServiceDiscoveryDestinationResolver();
+
+        builder.Services.AddHttpClient<FlightsClient>(client => client.BaseAddress = new Uri("http://flights"));
+        builder.Services.AddHttpClient<ReservationsClient>(client => client.BaseAddress = new Uri("http://reservations"));
+
+        builder.Services.AddOpenApi();
+    }
+}

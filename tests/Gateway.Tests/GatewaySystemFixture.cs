@@ -1,0 +1,64 @@
+using Airline.Hosting.Local;
+using Airline.TestSupport;
+using Gateway.Clients;
+
+namespace Gateway.Tests;
+
+/// <summary>
+/// The whole service system on real HTTP: MariaDB and Redis processes, two Flights.Api replicas, one
+/// Reservations.Api and the Gateway, wired together only through <c>services:*</c> service discovery.
+/// A second gateway is given a Reservations.Api address where nothing listens.
+/// </summary>
+public sealed class GatewaySystemFixture : IAsyncLifetime
+{
+    private readonly MySqlServerFixture _mysql = new();
+    private readonly RedisServerFixture _redis = new();
+    private readonly List<IAsyncDisposable> _services = [];
+
+    public HttpClient Gateway { get; private set; } = null!;
+
+    public HttpClient GatewayWithoutReservations { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await Task.WhenAll(_mysql.InitializeAsync(), _redis.InitializeAsync());
+
+        var flightsDb = new Dictionary<string, string?> { ["ConnectionStrings:flightsdb"] = _mysql.Server.GetConnectionString("flightsdb") };
+        var flights = new[] { Start<FlightsApiEntryPoint>(flightsDb), Start<FlightsApiEntryPoint>(flightsDb) };
+        var reservations = Start<ReservationsApiEntryPoint>(new() { ["ConnectionStrings:redis"] = _redis.Server.ConnectionString });
+
+        Gateway = StartFactory<FlightsClient>(new()
+        {
+            ["services:flights:http:0"] = flights[0].ToString(),
+            ["services:flights:http:1"] = flights[1].ToString(),
+            ["services:reservations:http:0"] = reservations.ToString(),
+        }).CreateClient();
+
+        GatewayWithoutReservations = StartFactory<FlightsClient>(new()
+        {
+            ["services:flights:http:0"] = flights[0].ToString(),
+            ["services:reservations:http:0"] = $"http://127.0.0.1:{FreePort.Next()}",
+        }).CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var service in Enumerable.Reverse(_services))
+        {
+            await service.DisposeAsync();
+        }
+
+        await Task.WhenAll(_mysql.DisposeAsync(), _redis.DisposeAsync());
+    }
+
+    private Uri Start<TEntryPoint>(Dictionary<string, string?> settings) where TEntryPoint : class =>
+        StartFactory<TEntryPoint>(settings).BaseAddress;
+
+    private KestrelServiceFactory<TEntryPoint> StartFactory<TEntryPoint>(Dictionary<string, string?> settings) where TEntryPoint : class
+    {
+        var factory = new KestrelServiceFactory<TEntryPoint>(settings);
+        _services.Add(factory);
+        _ = factory.BaseAddress;
+        return factory;
+    }
+}

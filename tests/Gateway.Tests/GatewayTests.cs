@@ -1,0 +1,225 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Gateway.Tests;
+
+public sealed class GatewayTests(GatewaySystemFixture system) : IClassFixture<GatewaySystemFixture>
+{
+    private const string ProblemJson = "application/problem+json";
+
+    private readonly HttpClient _gateway = system.Gateway;
+
+    [Fact]
+    public async Task Proxies_flight_search_to_Flights_Api()
+    {
+        var flights = await _gateway.GetFromJsonAsync<JsonArray>("/flights?flight_no=AA2532");
+
+        Assert.NotNull(flights);
+        Assert.True(flights.Count >= 30);
+        Assert.All(flights, flight => Assert.Equal("LAX", (string?)flight!["origin_code"]));
+    }
+
+    [Fact]
+    public async Task Passes_on_the_problem_details_of_Flights_Api()
+    {
+        using var response = await _gateway.GetAsync("/flights?flight_no=not-a-flight");
+
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+    }
+
+    [Theory]
+    [InlineData("POST", "/flights")]
+    [InlineData("DELETE", "/flights/2f1c7f0e-8d1e-4f41-9a55-3c1b8f0d2a11")]
+    [InlineData("PUT", "/flights/AA2532/seat_map")]
+    public async Task Only_reads_of_flights_are_proxied(string method, string path)
+    {
+        using var response = await _gateway.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        await AssertProblemAsync(response, HttpStatusCode.MethodNotAllowed);
+    }
+
+    [Fact]
+    public async Task The_reservations_listing_is_not_reachable()
+    {
+        using var response = await _gateway.GetAsync($"/reservations?flight_id={await FlightIdAsync(0)}");
+
+        await AssertProblemAsync(response, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Seat_chart_shows_the_flight_its_seats_and_which_are_taken()
+    {
+        var flightId = await FlightIdAsync(1);
+        using var booked = await ReserveAsync(flightId, "12C", "chart-alice");
+        Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
+
+        var chart = await SeatChartAsync(flightId);
+
+        Assert.Equal(flightId, (string?)chart["flight"]!["flight_id"]);
+        Assert.Equal("AA2532", (string?)chart["seat_map"]!["flight_no"]);
+        var seats = Seats(chart);
+        Assert.Equal(seats.Count, (int)chart["seats_total"]!);
+        Assert.True(seats.Count >= 100);
+        Assert.Equal(seats.Count - 1, (int)chart["seats_available"]!);
+        Assert.False((bool)seats["12C"]["available"]!);
+        Assert.All(seats.Where(s => s.Key != "12C"), seat => Assert.True((bool)seat.Value["available"]!));
+    }
+
+    [Fact]
+    public async Task Seat_chart_of_an_unknown_flight_is_404_and_of_a_malformed_id_400()
+    {
+        using var unknown = await _gateway.GetAsync($"/api/flights/{Guid.NewGuid()}/seats");
+        using var malformed = await _gateway.GetAsync("/api/flights/not-a-uuid/seats");
+
+        await AssertProblemAsync(unknown, HttpStatusCode.NotFound);
+        var problem = await AssertProblemAsync(malformed, HttpStatusCode.BadRequest);
+        Assert.NotNull(problem["errors"]!["flight_id"]);
+    }
+
+    [Fact]
+    public async Task Booking_is_201_then_200_for_the_same_customer_and_409_for_another()
+    {
+        var flightId = await FlightIdAsync(2);
+
+        using var first = await ReserveAsync(flightId, "3A", "book-alice");
+        using var retry = await ReserveAsync(flightId, "3A", "book-alice");
+        using var other = await ReserveAsync(flightId, "3A", "book-bob");
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var reservation = await first.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Equal(flightId, (string?)reservation!["flight_id"]);
+        Assert.Equal("3A", (string?)reservation["seat_num"]);
+        Assert.Equal("book-alice", (string?)reservation["customer_id"]);
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        await AssertProblemAsync(other, HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task Booking_a_seat_or_flight_that_does_not_exist_is_404()
+    {
+        var flightId = await FlightIdAsync(3);
+
+        using var noSuchSeat = await ReserveAsync(flightId, "99K", "lost-alice");
+        using var noSuchFlight = await ReserveAsync(Guid.NewGuid().ToString(), "12C", "lost-alice");
+
+        var seatProblem = await AssertProblemAsync(noSuchSeat, HttpStatusCode.NotFound);
+        Assert.Contains("99K", (string?)seatProblem["detail"]);
+        await AssertProblemAsync(noSuchFlight, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Invalid_bookings_are_400_naming_the_fields()
+    {
+        var flightId = await FlightIdAsync(3);
+
+        using var missing = await _gateway.PostAsJsonAsync("/api/reservations", new { seat_num = "12C" });
+        using var malformedJson = await _gateway.PostAsync("/api/reservations", new StringContent("{\"flight_id\": ", Encoding.UTF8, "application/json"));
+        using var badCustomer = await ReserveAsync(flightId, "12C", "has spaces");
+
+        var problem = await AssertProblemAsync(missing, HttpStatusCode.BadRequest);
+        Assert.NotNull(problem["errors"]!["flight_id"]);
+        Assert.NotNull(problem["errors"]!["customer_id"]);
+        await AssertProblemAsync(malformedJson, HttpStatusCode.BadRequest);
+        var customerProblem = await AssertProblemAsync(badCustomer, HttpStatusCode.BadRequest);
+        Assert.NotNull(customerProblem["errors"]!["customer_id"]);
+    }
+
+    [Fact]
+    public async Task Cancelling_frees_the_seat_and_only_its_holder_may_cancel()
+    {
+        var flightId = await FlightIdAsync(4);
+        using var booked = await ReserveAsync(flightId, "7F", "cancel-alice");
+        Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
+
+        using var byOther = await _gateway.DeleteAsync($"/api/reservations/{flightId}/7F?customer_id=cancel-bob");
+        using var byHolder = await _gateway.DeleteAsync($"/api/reservations/{flightId}/7F?customer_id=cancel-alice");
+        using var again = await _gateway.DeleteAsync($"/api/reservations/{flightId}/7F?customer_id=cancel-alice");
+
+        await AssertProblemAsync(byOther, HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.NoContent, byHolder.StatusCode);
+        await AssertProblemAsync(again, HttpStatusCode.NotFound);
+        Assert.True((bool)Seats(await SeatChartAsync(flightId))["7F"]["available"]!);
+        using var rebooked = await ReserveAsync(flightId, "7F", "cancel-bob");
+        Assert.Equal(HttpStatusCode.Created, rebooked.StatusCode);
+    }
+
+    [Fact]
+    public async Task Without_Reservations_Api_the_chart_and_booking_are_503_never_a_guess()
+    {
+        var flightId = await FlightIdAsync(5);
+        var gateway = system.GatewayWithoutReservations;
+
+        using var chart = await gateway.GetAsync($"/api/flights/{flightId}/seats");
+        using var booking = await gateway.PostAsJsonAsync("/api/reservations", new { flight_id = flightId, seat_num = "12C", customer_id = "down-alice" });
+
+        await AssertProblemAsync(chart, HttpStatusCode.ServiceUnavailable);
+        Assert.NotNull(chart.Headers.RetryAfter);
+        await AssertProblemAsync(booking, HttpStatusCode.ServiceUnavailable);
+    }
+
+    [Fact]
+    public async Task One_trace_spans_the_gateway_and_the_service_behind_it()
+    {
+        var traceId = ActivityTraceId.CreateRandom();
+        var serverSpans = new List<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Microsoft.AspNetCore",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                if (activity.TraceId == traceId)
+                {
+                    lock (serverSpans)
+                    {
+                        serverSpans.Add(activity);
+                    }
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/flights?flight_no=AA2532");
+        request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
+        using var response = await _gateway.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        lock (serverSpans)
+        {
+            Assert.Equal(2, serverSpans.Count);
+            Assert.Single(serverSpans, span => span.GetTagItem("server.address") is "flights");
+        }
+    }
+
+    private async Task<string> FlightIdAsync(int day)
+    {
+        var flights = await _gateway.GetFromJsonAsync<JsonArray>("/flights?flight_no=AA2532");
+        return (string)flights![day]!["flight_id"]!;
+    }
+
+    private Task<HttpResponseMessage> ReserveAsync(string flightId, string seatNum, string customerId) =>
+        _gateway.PostAsJsonAsync("/api/reservations", new { flight_id = flightId, seat_num = seatNum, customer_id = customerId });
+
+    private async Task<JsonObject> SeatChartAsync(string flightId) =>
+        (await _gateway.GetFromJsonAsync<JsonObject>($"/api/flights/{flightId}/seats"))!;
+
+    private static Dictionary<string, JsonNode> Seats(JsonObject chart) =>
+        chart["seat_map"]!["cabins"]!.AsArray()
+            .SelectMany(cabin => cabin!["rows"]!.AsArray())
+            .SelectMany(row => row!["seats"]!.AsArray())
+            .ToDictionary(seat => (string)seat!["seat_num"]!, seat => seat!);
+
+    private static async Task<JsonObject> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal(ProblemJson, response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonSerializer.Deserialize<JsonObject>(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal((int)status, (int)problem["status"]!);
+        Assert.False(string.IsNullOrEmpty((string?)problem["title"]));
+        return problem;
+    }
+}
