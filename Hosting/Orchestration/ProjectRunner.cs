@@ -1,0 +1,132 @@
+using Airline.Hosting.ApplicationModel;
+using Airline.Hosting.Local;
+
+namespace Airline.Hosting.Orchestration;
+
+/// <summary>
+/// Runs each replica of a project as <c>dotnet {TargetPath}</c> from the project folder on its own port,
+/// and reports it healthy once its health path answers 200.
+/// </summary>
+internal sealed class ProjectRunner(
+    ProjectResource resource,
+    IReadOnlyList<Uri> urls,
+    Func<int, IReadOnlyDictionary<string, string?>> environment,
+    Action<string, string> output,
+    ResourceNotificationService notifications,
+    ProcessLedger ledger) : ResourceRunner
+{
+    private static readonly TimeSpan HealthyTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StopGracePeriod = TimeSpan.FromSeconds(4);
+    private static readonly HttpClient HealthClient = new() { Timeout = TimeSpan.FromSeconds(2) };
+
+    private readonly LocalProcess?[] _replicas = new LocalProcess?[urls.Count];
+    private volatile bool _stopping;
+
+    public override IResource Resource => resource;
+
+    public override string Kind => "Project";
+
+    public IReadOnlyList<Uri> Urls => urls;
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!File.Exists(resource.Metadata.TargetPath))
+        {
+            throw new DistributedApplicationException(
+                $"{resource.Metadata.TargetPath} does not exist: build the solution first (dotnet build).");
+        }
+
+        _stopping = false;
+        await Task.WhenAll(Enumerable.Range(0, urls.Count).Select(replica => StartReplicaAsync(replica, cancellationToken)));
+    }
+
+    public override async Task StopAsync()
+    {
+        _stopping = true;
+        await Task.WhenAll(_replicas.OfType<LocalProcess>().Select(process => process.StopAsync(StopGracePeriod)));
+        foreach (var process in _replicas.OfType<LocalProcess>())
+        {
+            await process.DisposeAsync();
+        }
+
+        Array.Clear(_replicas);
+    }
+
+    /// <summary>Kills one replica as a crash would (tests and the dashboard use it).</summary>
+    public void KillReplica(int replica) => _replicas[replica]?.Kill();
+
+    private async Task StartReplicaAsync(int replica, CancellationToken cancellationToken)
+    {
+        var name = urls.Count == 1 ? resource.Name : $"{resource.Name}-{replica}";
+        var process = LocalProcess.Start(
+            "dotnet",
+            [resource.Metadata.TargetPath],
+            environment(replica),
+            Path.GetDirectoryName(resource.Metadata.ProjectPath),
+            line => output(name, line));
+        _replicas[replica] = process;
+        ledger.Record(process.Id);
+        PublishReplica(replica, process, running: true);
+        _ = WatchExitAsync(replica, process);
+
+        var deadline = DateTime.UtcNow + HealthyTimeout;
+        while (!await IsHealthyAsync(urls[replica], cancellationToken))
+        {
+            if (process.HasExited)
+            {
+                throw new DistributedApplicationException(
+                    $"{name} exited with code {await process.Exited} before it was healthy. Its last output:{Environment.NewLine}{process.RecentOutput()}");
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new DistributedApplicationException(
+                    $"{name} did not answer {resource.HealthCheckPath} with 200 within {HealthyTimeout.TotalSeconds:0} s. Its last output:{Environment.NewLine}{process.RecentOutput()}");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
+        }
+    }
+
+    private async Task<bool> IsHealthyAsync(Uri url, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await HealthClient.GetAsync(new Uri(url, resource.HealthCheckPath), cancellationToken);
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    private async Task WatchExitAsync(int replica, LocalProcess process)
+    {
+        var exitCode = await process.Exited;
+        PublishReplica(replica, process, running: false, exitCode);
+        if (!_stopping)
+        {
+            output(resource.Name, $"replica {replica} exited with code {exitCode}");
+        }
+    }
+
+    private void PublishReplica(int replica, LocalProcess process, bool running, int? exitCode = null) =>
+        notifications.Publish(resource, Kind, snapshot =>
+        {
+            var replicas = (snapshot.Replicas ?? [.. urls.Select((url, index) => new ReplicaSnapshot(index, null, url, false))]).ToList();
+            replicas[replica] = new ReplicaSnapshot(replica, process.Id, urls[replica], running, exitCode);
+            var anyRunning = replicas.Any(r => r.Running);
+            return snapshot with
+            {
+                Replicas = replicas,
+                Healthy = snapshot.Healthy && replicas.All(r => r.Running),
+                State = anyRunning || snapshot.State != ResourceState.Running ? snapshot.State : ResourceState.Exited,
+                ExitCode = anyRunning ? null : exitCode,
+            };
+        });
+}

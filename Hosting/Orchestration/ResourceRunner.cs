@@ -1,0 +1,22 @@
+using Airline.Hosting.ApplicationModel;
+
+namespace Airline.Hosting.Orchestration;
+
+/// <summary>Starts and stops one resource of the model (and the resources that live inside it).</summary>
+internal abstract class ResourceRunner
+{
+    public abstract IResource Resource { get; }
+
+    public abstract string Kind { get; }
+
+    /// <summary>Starts the resource; returns once it answers its health check, throws if it cannot.</summary>
+    public abstract Task StartAsync(CancellationToken cancellationToken);
+
+    public abstract Task StopAsync();
+}
+
+/// <summary>A runner of a server others reach through connection strings.</summary>
+internal interface IConnectionStringSource
+{
+    string GetConnectionString(IResource resource);
+}

@@ -1,0 +1,31 @@
+namespace Airline.Hosting.Orchestration;
+
+public enum ResourceState
+{
+    NotStarted,
+    Waiting,
+    Starting,
+    Running,
+    Exited,
+    FailedToStart,
+    Finished,
+}
+
+/// <summary>What a resource is doing now, as the console, the dashboard and tests see it.</summary>
+/// <param name="Kind">Project, MySQL, Database, Redis …</param>
+/// <param name="Healthy">Its health check passes (only meaningful while <see cref="ResourceState.Running"/>).</param>
+/// <param name="Replicas">Per replica of a project: process id, URL and whether it still runs.</param>
+public sealed record ResourceSnapshot(
+    string Name,
+    string Kind,
+    ResourceState State,
+    bool Healthy = false,
+    DateTimeOffset? StartedAt = null,
+    int? ExitCode = null,
+    string? Error = null,
+    IReadOnlyList<ReplicaSnapshot>? Replicas = null)
+{
+    public bool IsTerminal => State is ResourceState.Exited or ResourceState.FailedToStart or ResourceState.Finished;
+}
+
+public sealed record ReplicaSnapshot(int Index, int? ProcessId, Uri Url, bool Running, int? ExitCode = null);

@@ -1,0 +1,51 @@
+using Airline.Hosting.ApplicationModel;
+
+namespace Airline.Hosting;
+
+public static class ProjectResourceBuilderExtensions
+{
+    /// <summary>A project the AppHost references, run from its build output.</summary>
+    /// <typeparam name="TProject">The generated <c>Projects.*</c> class of the project reference.</typeparam>
+    public static IResourceBuilder<ProjectResource> AddProject<TProject>(this IDistributedApplicationBuilder builder, string name)
+        where TProject : IProjectMetadata, new() =>
+        builder.AddResource(new ProjectResource(name, new TProject()));
+
+    /// <summary>Runs <paramref name="replicas"/> processes of the project, each its own endpoint.</summary>
+    public static IResourceBuilder<ProjectResource> WithReplicas(this IResourceBuilder<ProjectResource> builder, int replicas)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(replicas, 1);
+        if (replicas > 1 && builder.Resource.HttpPort is not null)
+        {
+            throw new InvalidOperationException($"'{builder.Resource.Name}' has a fixed port; replicas need a port each.");
+        }
+
+        builder.Resource.Replicas = replicas;
+        return builder;
+    }
+
+    /// <summary>Serves HTTP on <paramref name="port"/> (a single replica only) instead of a free port.</summary>
+    public static IResourceBuilder<ProjectResource> WithHttpEndpoint(this IResourceBuilder<ProjectResource> builder, int? port = null)
+    {
+        if (port is not null && builder.Resource.Replicas > 1)
+        {
+            throw new InvalidOperationException($"'{builder.Resource.Name}' has {builder.Resource.Replicas} replicas; they cannot share port {port}.");
+        }
+
+        builder.Resource.HttpPort = port;
+        return builder;
+    }
+
+    /// <summary>Marks the project as reachable from outside the system (an Ingress when published).</summary>
+    public static IResourceBuilder<ProjectResource> WithExternalHttpEndpoints(this IResourceBuilder<ProjectResource> builder)
+    {
+        builder.Resource.IsExternal = true;
+        return builder;
+    }
+
+    /// <summary>The path whose 200 means the project is healthy (default <c>/health</c>).</summary>
+    public static IResourceBuilder<ProjectResource> WithHttpHealthCheck(this IResourceBuilder<ProjectResource> builder, string path = "/health")
+    {
+        builder.Resource.HealthCheckPath = path;
+        return builder;
+    }
+}
