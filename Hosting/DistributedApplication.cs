@@ -1,5 +1,6 @@
 using System.Reflection;
 using Airline.Hosting.Orchestration;
+using Airline.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -19,7 +20,7 @@ public sealed class DistributedApplication : IAsyncDisposable
     private Orchestrator Orchestrator => Services.GetRequiredService<Orchestrator>();
 
     public static IDistributedApplicationBuilder CreateBuilder(string[] args) =>
-        new DistributedApplicationBuilder(new DistributedApplicationOptions
+        new DistributedApplicationBuilder(DistributedApplicationTestingBuilder.InterceptedOptions(args) ?? new DistributedApplicationOptions
         {
             Args = args,
             AppHostAssembly = Assembly.GetEntryAssembly() ?? throw new InvalidOperationException("No entry assembly."),

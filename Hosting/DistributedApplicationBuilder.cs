@@ -1,6 +1,7 @@
 using System.Reflection;
 using Airline.Hosting.ApplicationModel;
 using Airline.Hosting.Orchestration;
+using Airline.Hosting.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -53,6 +54,8 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationBui
 
     public DistributedApplication Build()
     {
+        DistributedApplicationTestingBuilder.InterceptBuild(this);
+
         var model = new DistributedApplicationModel(_resources);
         DependencyGraph.StartOrder(model.Resources);
 
