@@ -1,0 +1,93 @@
+using Flights.Api.Data;
+using Flights.Api.Model;
+using Flights.Api.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Flights.Api.Apis;
+
+public static class FlightsApi
+{
+    private const string FlightIdName = "flight_id";
+
+    public static IEndpointRouteBuilder MapFlightsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/flights")
+            .WithTags("Flights")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        api.MapGet("", SearchFlights)
+            .WithName(nameof(SearchFlights))
+            .WithSummary("Flights by flight number, route and/or UTC day of departure, in order of departure");
+
+        api.MapGet("/{flight_id}", GetFlight)
+            .WithName(nameof(GetFlight))
+            .WithSummary("One flight by its id")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/{flight_no}/seat_map", GetSeatMap)
+            .WithName(nameof(GetSeatMap))
+            .WithSummary("The seats of the aircraft that flies a flight number, cabin by cabin")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        return app;
+    }
+
+    public static async Task<Results<Ok<List<Flight>>, ValidationProblem>> SearchFlights(
+        [AsParameters] FlightSearchQuery query,
+        FlightsContext context,
+        CancellationToken cancellationToken)
+    {
+        if (!FlightSearch.TryCreate(query, out var search, out var errors))
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var flights = await context.Flights.AsNoTracking()
+            .Matching(search)
+            .OrderBy(f => f.DepartureTime)
+            .ThenBy(f => f.FlightNo)
+            .ToListAsync(cancellationToken);
+
+        return TypedResults.Ok(flights);
+    }
+
+    public static async Task<Results<Ok<Flight>, ProblemHttpResult, ValidationProblem>> GetFlight(
+        [FromRoute(Name = FlightIdName)] string flightId,
+        FlightsContext context,
+        CancellationToken cancellationToken)
+    {
+        if (!FlightInput.TryParseFlightId(flightId, out var id))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [FlightIdName] = [FlightInput.FlightIdRule] });
+        }
+
+        var flight = await context.Flights.AsNoTracking().FirstOrDefaultAsync(f => f.FlightId == id, cancellationToken);
+
+        return flight is null
+            ? NotFound($"There is no flight with id {id}.")
+            : TypedResults.Ok(flight);
+    }
+
+    public static async Task<Results<Ok<SeatMapResponse>, ProblemHttpResult, ValidationProblem>> GetSeatMap(
+        [FromRoute(Name = FlightSearchQuery.FlightNoName)] string flightNo,
+        FlightsContext context,
+        CancellationToken cancellationToken)
+    {
+        if (!FlightInput.TryNormalizeFlightNo(flightNo, out var normalizedFlightNo))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [FlightSearchQuery.FlightNoName] = [FlightInput.FlightNoRule] });
+        }
+
+        var seatMap = await context.SeatMaps.AsNoTracking().FirstOrDefaultAsync(s => s.FlightNo == normalizedFlightNo, cancellationToken);
+
+        return seatMap is null
+            ? NotFound($"There is no flight {normalizedFlightNo}.")
+            : TypedResults.Ok(SeatMapResponse.From(seatMap));
+    }
+
+    /// <summary>A 404 as problem+json (<c>TypedResults.NotFound(problem)</c> would send it as plain JSON).</summary>
+    private static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found.");
+}

@@ -1,0 +1,43 @@
+using System.Net;
+using System.Text.Json;
+using Flights.Api.Tests.Support;
+
+namespace Flights.Api.Tests.Api;
+
+[Collection(SharedFlightsServiceCollection.Name)]
+public sealed class ServiceEndpointsTests(FlightsServiceFixture service)
+{
+    private readonly HttpClient _client = service.Client;
+
+    [Theory]
+    [InlineData("/health")]
+    [InlineData("/alive")]
+    public async Task Health_and_liveness_answer_healthy(string path)
+    {
+        var response = await _client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_describes_the_three_endpoints_in_snake_case()
+    {
+        var document = await (await _client.GetAsync("/openapi/v1.json")).ReadOkAsync<JsonElement>();
+
+        var paths = document.GetProperty("paths");
+        Assert.Equal(["/flights", "/flights/{flight_id}", "/flights/{flight_no}/seat_map"], paths.EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal(
+            ["date", "destination_code", "flight_no", "origin_code"],
+            paths.GetProperty("/flights").GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).Order());
+        Assert.True(document.GetProperty("components").GetProperty("schemas").GetProperty("Flight").GetProperty("properties").TryGetProperty("departure_time", out _));
+    }
+
+    [Fact]
+    public async Task An_unknown_path_is_404_problem()
+    {
+        var response = await _client.GetAsync("/flights/AA2532/seats/12C");
+
+        await response.ReadProblemAsync(HttpStatusCode.NotFound);
+    }
+}

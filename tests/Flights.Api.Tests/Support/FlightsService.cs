@@ -1,0 +1,19 @@
+using Airline.Hosting.Local;
+using Airline.TestSupport;
+using Flights.Api.Data;
+
+namespace Flights.Api.Tests.Support;
+
+/// <summary>Flights.Api on real Kestrel, configured as the app model configures it.</summary>
+internal static class FlightsService
+{
+    public static KestrelServiceFactory<FlightsContext> Create(LocalMySqlServer server) =>
+        new(new Dictionary<string, string?>
+        {
+            [$"ConnectionStrings:{FlightsDatabase.ConnectionName}"] = server.GetConnectionString(FlightsDatabase.ConnectionName),
+        });
+
+    /// <summary>A client that talks real HTTP to the service, starting it first if need be.</summary>
+    public static HttpClient CreateHttpClient(this KestrelServiceFactory<FlightsContext> service) =>
+        new() { BaseAddress = service.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+}

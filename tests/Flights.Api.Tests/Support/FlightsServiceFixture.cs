@@ -1,0 +1,50 @@
+using Airline.Hosting.Local;
+using Airline.TestSupport;
+using Flights.Api.Data;
+
+namespace Flights.Api.Tests.Support;
+
+/// <summary>A private MariaDB and one Flights.Api in front of it, started once for the tests that share them.</summary>
+public sealed class FlightsServiceFixture : IAsyncLifetime
+{
+    private readonly MySqlServerFixture _mysql = new();
+    private KestrelServiceFactory<FlightsContext>? _service;
+
+    public LocalMySqlServer Server => _mysql.Server;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        try
+        {
+            await _mysql.InitializeAsync();
+            _service = FlightsService.Create(_mysql.Server);
+            Client = _service.CreateHttpClient();
+        }
+        catch
+        {
+            // xunit does not dispose a fixture that failed to initialise: stop the server here.
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client?.Dispose();
+        if (_service is not null)
+        {
+            await _service.DisposeAsync();
+        }
+
+        await _mysql.DisposeAsync();
+    }
+}
+
+/// <summary>The tests that only read share one service and database.</summary>
+[CollectionDefinition(Name)]
+public sealed class SharedFlightsServiceCollection : ICollectionFixture<FlightsServiceFixture>
+{
+    public const string Name = "Shared Flights.Api";
+}
