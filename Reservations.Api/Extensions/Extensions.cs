@@ -1,0 +1,13 @@
+using Reservations.Api.Infrastructure;
+
+namespace Reservations.Api.Extensions;
+
+public static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddRedisConnection("redis");
+        builder.Services.AddSingleton<ReservationStore>();
+        builder.Services.AddOpenApi();
+    }
+}

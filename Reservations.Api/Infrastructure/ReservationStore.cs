@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using Reservations.Api.Model;
+using StackExchange.Redis;
+
+namespace Reservations.Api.Infrastructure;
+
+/// <summary>
+/// The only place that talks to Redis. Each flight is one hash, <c>flights:{flight_id}</c>, mapping
+/// seat_num to customer_id. A Redis that does not answer surfaces as <see cref="DependencyUnavailableException"/>.
+/// </summary>
+public sealed class ReservationStore(IConnectionMultiplexer redis)
+{
+    private const string Dependency = "Redis";
+
+    /// <summary>Named after the application, the source ServiceDefaults traces.</summary>
+    private static readonly ActivitySource ActivitySource = new("Reservations.Api");
+
+    /// <summary>Error replies Redis gives while it cannot serve yet (loading its data, a script running too long).</summary>
+    private static readonly string[] UnavailableReplies = ["LOADING", "BUSY", "MASTERDOWN", "TRYAGAIN"];
+
+    public async Task<ReserveOutcome> ReserveAsync(Reservation reservation)
+    {
+        var result = await RunAsync("reserve", "EVALSHA", database => database.ScriptEvaluateAsync(
+            ReservationScripts.Reserve, [FlightKey(reservation.FlightId)], [reservation.SeatNum, reservation.CustomerId]));
+
+        return (int)result switch
+        {
+            1 => ReserveOutcome.Reserved,
+            0 => ReserveOutcome.AlreadyHeldBySameCustomer,
+            _ => ReserveOutcome.HeldByAnotherCustomer,
+        };
+    }
+
+    public async Task<ReleaseOutcome> ReleaseAsync(Reservation reservation)
+    {
+        var result = await RunAsync("release", "EVALSHA", database => database.ScriptEvaluateAsync(
+            ReservationScripts.Release, [FlightKey(reservation.FlightId)], [reservation.SeatNum, reservation.CustomerId]));
+
+        return (int)result switch
+        {
+            1 => ReleaseOutcome.Released,
+            0 => ReleaseOutcome.NotReserved,
+            _ => ReleaseOutcome.HeldByAnotherCustomer,
+        };
+    }
+
+    /// <summary>Seat → customer for every reserved seat of the flight; empty when none is.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> GetSeatsAsync(string flightId)
+    {
+        var entries = await RunAsync("list seats", "HGETALL", database => database.HashGetAllAsync(FlightKey(flightId)));
+        return entries.ToDictionary(entry => entry.Name.ToString(), entry => entry.Value.ToString());
+    }
+
+    private static RedisKey FlightKey(string flightId) => $"flights:{flightId}";
+
+    private async Task<T> RunAsync<T>(string name, string command, Func<IDatabase, Task<T>> call)
+    {
+        using var activity = ActivitySource.StartActivity($"redis {name}", ActivityKind.Client);
+        activity?.SetTag("db.system", "redis");
+        activity?.SetTag("db.operation.name", command);
+
+        try
+        {
+            return await call(redis.GetDatabase());
+        }
+        catch (Exception exception) when (IsUnavailable(exception))
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
+            throw new DependencyUnavailableException(Dependency, exception);
+        }
+    }
+
+    private static bool IsUnavailable(Exception exception) => exception switch
+    {
+        RedisConnectionException or RedisTimeoutException => true,
+        // No call passes a token: a cancellation means StackExchange.Redis dropped a dead connection with the command in flight.
+        OperationCanceledException => true,
+        RedisServerException server => UnavailableReplies.Any(reply => server.Message.StartsWith(reply, StringComparison.Ordinal)),
+        _ => false,
+    };
+}

@@ -1,0 +1,8 @@
+namespace Reservations.Api.Model;
+
+public enum ReleaseOutcome
+{
+    Released,
+    NotReserved,
+    HeldByAnotherCustomer,
+}

@@ -1,0 +1,8 @@
+namespace Reservations.Api.Model;
+
+public enum ReserveOutcome
+{
+    Reserved,
+    AlreadyHeldBySameCustomer,
+    HeldByAnotherCustomer,
+}

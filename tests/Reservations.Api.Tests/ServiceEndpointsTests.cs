@@ -1,0 +1,45 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Reservations.Api.Tests;
+
+[Collection(ReservationsServiceCollection.Name)]
+public sealed class ServiceEndpointsTests(ReservationsServiceFixture service)
+{
+    private readonly HttpClient _client = service.Client;
+
+    [Theory]
+    [InlineData("/health")]
+    [InlineData("/alive")]
+    public async Task Probes_answer_200_while_Redis_runs(string path)
+    {
+        var response = await _client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task OpenApi_document_describes_the_reservation_endpoints_in_snake_case()
+    {
+        var document = await _client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var paths = document.GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/reservations", out var reservations));
+        Assert.True(reservations.TryGetProperty("put", out _));
+        Assert.True(reservations.TryGetProperty("get", out _));
+        Assert.True(paths.GetProperty("/reservations/{flight_id}/{seat_num}").TryGetProperty("delete", out _));
+        var reservation = document.GetProperty("components").GetProperty("schemas").GetProperty("Reservation");
+        Assert.Equal(
+            ["customer_id", "flight_id", "seat_num"],
+            reservation.GetProperty("properties").EnumerateObject().Select(property => property.Name).Order());
+    }
+
+    [Fact]
+    public async Task An_unknown_path_is_404_problem_json()
+    {
+        var response = await _client.GetAsync(new Uri("/no-such-thing", UriKind.Relative));
+
+        await HttpAssertions.AssertProblemAsync(response, HttpStatusCode.NotFound);
+    }
+}
