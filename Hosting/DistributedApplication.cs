@@ -51,8 +51,14 @@ public sealed class DistributedApplication : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _host.StopAsync();
-        await Orchestrator.DisposeAsync();
-        _host.Dispose();
+        if (_host is IAsyncDisposable asyncDisposable)
+        {
+            await asyncDisposable.DisposeAsync();
+        }
+        else
+        {
+            _host.Dispose();
+        }
     }
 
     private ApplicationModel.IResource Resource(string name) =>

@@ -21,7 +21,7 @@ public static class BffApi
         return app;
     }
 
-    public static async Task<Results<Ok<SeatChart>, NotFound<ProblemDetails>, ValidationProblem>> GetSeatChart(
+    public static async Task<Results<Ok<SeatChart>, ProblemHttpResult, ValidationProblem>> GetSeatChart(
         [FromRoute(Name = "flight_id")] string flightId,
         FlightsClient flights,
         ReservationsClient reservations,
@@ -48,7 +48,7 @@ public static class BffApi
         return TypedResults.Ok(SeatChart.Compose(flight, map, await reserved));
     }
 
-    public static async Task<Results<Created<Reservation>, Ok<Reservation>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult>> Reserve(
+    public static async Task<Results<Created<Reservation>, Ok<Reservation>, ValidationProblem, ProblemHttpResult>> Reserve(
         ReservationRequest request,
         FlightsClient flights,
         ReservationsClient reservations,
@@ -127,12 +127,12 @@ public static class BffApi
     private static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 
-    private static NotFound<ProblemDetails> FlightNotFound(string flightId) =>
+    private static ProblemHttpResult FlightNotFound(string flightId) =>
         NotFound("Flight not found", $"There is no flight with flight_id {flightId}.");
 
-    private static NotFound<ProblemDetails> SeatMapNotFound(Flight flight) =>
+    private static ProblemHttpResult SeatMapNotFound(Flight flight) =>
         NotFound("Seat map not found", $"Flight {flight.FlightNo} has no seat map.");
 
-    private static NotFound<ProblemDetails> NotFound(string title, string detail) =>
-        TypedResults.NotFound(new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = title, Detail = detail });
+    private static ProblemHttpResult NotFound(string title, string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: title);
 }

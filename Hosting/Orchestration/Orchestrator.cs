@@ -20,6 +20,7 @@ internal sealed class Orchestrator : IHostedService, IAsyncDisposable
     private readonly Dictionary<IResource, ResourceRunner> _runners = new(ReferenceEqualityComparer.Instance);
     private readonly List<ResourceRunner> _started = [];
     private readonly CancellationTokenSource _stopping = new();
+    private bool _disposed;
 
     public Orchestrator(
         DistributedApplicationModel model,
@@ -66,6 +67,11 @@ internal sealed class Orchestrator : IHostedService, IAsyncDisposable
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (_disposed)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync();
         List<ResourceRunner> started;
         lock (_started)
@@ -92,6 +98,7 @@ internal sealed class Orchestrator : IHostedService, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync(CancellationToken.None);
+        _disposed = true;
         _stopping.Dispose();
         if (_options.DeleteStateOnDispose && Directory.Exists(_options.StateDirectory))
         {

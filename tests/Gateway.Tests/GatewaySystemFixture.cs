@@ -1,6 +1,8 @@
 using Airline.Hosting.Local;
 using Airline.TestSupport;
 using Gateway.Clients;
+using FlightsApiEntryPoint = Flights.Api.Data.FlightsContext;
+using ReservationsApiEntryPoint = Reservations.Api.Infrastructure.ReservationStore;
 
 namespace Gateway.Tests;
 
