@@ -46,4 +46,38 @@ public static class BackingServiceBuilderExtensions
     /// <summary>A value from configuration <c>Parameters:{name}</c>; a missing secret is generated once and kept.</summary>
     public static IResourceBuilder<ParameterResource> AddParameter(this IDistributedApplicationBuilder builder, string name, bool secret = false) =>
         builder.AddResource(new ParameterResource(name, secret));
+
+    /// <summary>An existing server, reached with the connection string configured as <c>ConnectionStrings:{name}</c>.</summary>
+    public static IResourceBuilder<ConnectionStringResource> AddConnectionString(this IDistributedApplicationBuilder builder, string name) =>
+        builder.AddResource(new ConnectionStringResource(name));
+
+    /// <summary>An image run by docker or podman.</summary>
+    public static IResourceBuilder<ContainerResource> AddContainer(
+        this IDistributedApplicationBuilder builder, string name, string image, string tag = "latest") =>
+        builder.AddResource(new ContainerResource(name, image, tag));
+
+    /// <summary>Publishes <paramref name="targetPort"/> of the container on a loopback port (a free one unless given).</summary>
+    public static IResourceBuilder<ContainerResource> WithEndpoint(
+        this IResourceBuilder<ContainerResource> builder, string name, int targetPort, int hostPort = 0)
+    {
+        builder.Resource.Ports.Add(new ContainerPort(name, targetPort, hostPort));
+        return builder;
+    }
+
+    public static IResourceBuilder<ContainerResource> WithArgs(this IResourceBuilder<ContainerResource> builder, params string[] arguments)
+    {
+        builder.Resource.Arguments.AddRange(arguments);
+        return builder;
+    }
+
+    public static IResourceBuilder<ContainerResource> WithVolume(this IResourceBuilder<ContainerResource> builder, string name, string target)
+    {
+        builder.Resource.Volumes.Add(new ContainerVolume(name, target));
+        return builder;
+    }
+
+    /// <summary>A program run as a local process from <paramref name="workingDirectory"/>.</summary>
+    public static IResourceBuilder<ExecutableResource> AddExecutable(
+        this IDistributedApplicationBuilder builder, string name, string command, string workingDirectory, params string[] arguments) =>
+        builder.AddResource(new ExecutableResource(name, command, Path.GetFullPath(workingDirectory, builder.AppHostDirectory), arguments));
 }
