@@ -68,6 +68,7 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationBui
             SecretsFile = _options.KeepSecrets ? SecretsFile(AppHostDirectory) : null,
             EnvironmentName = _host.Environment.EnvironmentName,
             Console = _options.Console ?? Console.Out,
+            Runtime = Configuration["runtime"] ?? "auto",
             DeleteStateOnDispose = _options.StateDirectory is not null,
         });
         _host.Services.AddSingleton<Orchestrator>();

@@ -1,5 +1,5 @@
 using System.Globalization;
-using MySqlConnector;
+using Airline.Hosting.BackingServices;
 
 namespace Airline.Hosting.Local;
 
@@ -19,36 +19,13 @@ public sealed class LocalMySqlServer(string dataDirectory, string? password = nu
     protected override string DisplayName => "MariaDB";
 
     /// <summary>The connection string in the format services read from <c>ConnectionStrings__{database}</c>.</summary>
-    public string GetConnectionString(string? database = null) =>
-        $"Server={Host};Port={Port};User ID=root;Password={Password}" + (database is null ? string.Empty : $";Database={database}");
+    public string GetConnectionString(string? database = null) => ConnectionStrings.MySql(Host, Port, Password, database);
 
-    public async Task CreateDatabaseAsync(string database, CancellationToken cancellationToken = default)
-    {
-        if (!database.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
-        {
-            throw new ArgumentException("A database name may hold only ASCII letters, digits and underscores.", nameof(database));
-        }
+    public Task CreateDatabaseAsync(string database, CancellationToken cancellationToken = default) =>
+        MySqlAdministration.CreateDatabaseAsync(GetConnectionString(), database, cancellationToken);
 
-        await using var connection = new MySqlConnection(GetConnectionString());
-        await connection.OpenAsync(cancellationToken);
-        await using var command = new MySqlCommand($"CREATE DATABASE IF NOT EXISTS `{database}`", connection);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    public override async Task<bool> PingAsync(CancellationToken cancellationToken = default)
-    {
-        var connectionString = new MySqlConnectionStringBuilder(GetConnectionString()) { ConnectionTimeout = 1, Pooling = false };
-        try
-        {
-            await using var connection = new MySqlConnection(connectionString.ConnectionString);
-            await connection.OpenAsync(cancellationToken);
-            return await connection.PingAsync(cancellationToken);
-        }
-        catch (MySqlException)
-        {
-            return false;
-        }
-    }
+    public override Task<bool> PingAsync(CancellationToken cancellationToken = default) =>
+        MySqlAdministration.PingAsync(GetConnectionString(), cancellationToken);
 
     protected override async Task PrepareDataDirectoryAsync(CancellationToken cancellationToken)
     {

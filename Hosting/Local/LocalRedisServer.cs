@@ -1,5 +1,4 @@
-using System.Net.Sockets;
-using System.Text;
+using Airline.Hosting.BackingServices;
 
 namespace Airline.Hosting.Local;
 
@@ -11,7 +10,7 @@ public sealed class LocalRedisServer(string dataDirectory, string? password = nu
     : LocalServer(dataDirectory, password, port, onOutput)
 {
     /// <summary>The connection string in the format services read from <c>ConnectionStrings__redis</c>.</summary>
-    public string ConnectionString => $"{Host}:{Port},password={Password}";
+    public string ConnectionString => ConnectionStrings.Redis(Host, Port, Password);
 
     protected override string DisplayName => "Redis";
 
@@ -32,44 +31,6 @@ public sealed class LocalRedisServer(string dataDirectory, string? password = nu
         ]
     );
 
-    public override async Task<bool> PingAsync(CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(1));
-
-            using var client = new TcpClient();
-            await client.ConnectAsync(Host, Port, timeout.Token);
-            var stream = client.GetStream();
-            await stream.WriteAsync(Encoding.ASCII.GetBytes($"AUTH {Password}\r\nPING\r\n"), timeout.Token);
-
-            var reply = new StringBuilder();
-            var buffer = new byte[256];
-            while (true)
-            {
-                var read = await stream.ReadAsync(buffer, timeout.Token);
-                if (read == 0)
-                {
-                    return false;
-                }
-
-                reply.Append(Encoding.ASCII.GetString(buffer, 0, read));
-                var text = reply.ToString();
-                if (text.Contains("+PONG\r\n", StringComparison.Ordinal))
-                {
-                    return true;
-                }
-
-                if (text.StartsWith('-') || text.Contains("\r\n-", StringComparison.Ordinal))
-                {
-                    return false;
-                }
-            }
-        }
-        catch (Exception exception) when (exception is SocketException or IOException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            return false;
-        }
-    }
+    public override Task<bool> PingAsync(CancellationToken cancellationToken = default) =>
+        RedisProbe.PingAsync(Host, Port, Password, cancellationToken);
 }

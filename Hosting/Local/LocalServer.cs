@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using Airline.Hosting.BackingServices;
 
 namespace Airline.Hosting.Local;
 
@@ -7,7 +8,7 @@ namespace Airline.Hosting.Local;
 /// A backing server (MariaDB, Redis) run as a child process on a loopback port with its data in a
 /// folder of its own. It can be stopped and started again on the same port with the same data.
 /// </summary>
-public abstract class LocalServer : IAsyncDisposable
+public abstract class LocalServer : IServerInstance, IAsyncDisposable
 {
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan StopGracePeriod = TimeSpan.FromSeconds(10);

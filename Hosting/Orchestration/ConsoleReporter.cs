@@ -22,7 +22,7 @@ internal sealed class ConsoleReporter(TextWriter writer)
         {
             ResourceState.Running => snapshot.Healthy ? "Running (healthy)" : "Running",
             ResourceState.FailedToStart => $"FailedToStart: {snapshot.Error}",
-            ResourceState.Exited => $"Exited with code {snapshot.ExitCode}",
+            ResourceState.Exited => snapshot.Error is { } why ? $"Exited: {why}" : $"Exited with code {snapshot.ExitCode}",
             _ => snapshot.State.ToString(),
         });
 }

@@ -1,4 +1,7 @@
+using System.Security.Cryptography;
+using System.Text;
 using Airline.Hosting.ApplicationModel;
+using Airline.Hosting.Containers;
 using Airline.Hosting.Local;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -7,7 +10,8 @@ namespace Airline.Hosting.Orchestration;
 
 /// <summary>
 /// Run mode: starts every resource of the model as soon as what it waits for is healthy, reports every
-/// state change, and stops everything in reverse order. Backing services run as local processes.
+/// state change, and stops everything in reverse order. MySQL and Redis run as containers where a
+/// container runtime answers (or <c>--runtime container</c>), otherwise as local processes.
 /// </summary>
 internal sealed class Orchestrator : IHostedService, IAsyncDisposable
 {
@@ -17,6 +21,8 @@ internal sealed class Orchestrator : IHostedService, IAsyncDisposable
     private readonly ConsoleReporter _console;
     private readonly ProcessLedger _ledger;
     private readonly ParameterStore _parameters;
+    private readonly IConfiguration _configuration;
+    private readonly string _containerLabel;
     private readonly Dictionary<IResource, ResourceRunner> _runners = new(ReferenceEqualityComparer.Instance);
     private readonly List<ResourceRunner> _started = [];
     private readonly CancellationTokenSource _stopping = new();
@@ -34,6 +40,8 @@ internal sealed class Orchestrator : IHostedService, IAsyncDisposable
         _console = new ConsoleReporter(options.Console);
         _ledger = new ProcessLedger(Path.Combine(options.StateDirectory, "processes"));
         _parameters = new ParameterStore(configuration, options.SecretsFile);
+        _configuration = configuration;
+        _containerLabel = "airline-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(options.StateDirectory)))[..10].ToLowerInvariant();
     }
 
     public IReadOnlyList<IResource> StartOrder => _startOrder;
@@ -49,9 +57,14 @@ internal sealed class Orchestrator : IHostedService, IAsyncDisposable
 
         DeleteEphemeralData();
 
+        var factory = await CreateRunnerFactoryAsync(cancellationToken);
         foreach (var resource in _startOrder.Where(r => r is not ParameterResource))
         {
-            CreateRunner(resource);
+            if (factory.Create(resource) is { } runner)
+            {
+                _runners[resource] = runner;
+            }
+
             Publish(resource, s => s with { State = ResourceState.NotStarted });
         }
 
@@ -125,42 +138,35 @@ internal sealed class Orchestrator : IHostedService, IAsyncDisposable
         _runners.Values.OfType<ProjectRunner>().SingleOrDefault(r => r.Resource.Name == name)
         ?? throw new DistributedApplicationException($"There is no project named '{name}'.");
 
-    private void CreateRunner(IResource resource)
+    private async Task<RunnerFactory> CreateRunnerFactoryAsync(CancellationToken cancellationToken)
     {
-        ResourceRunner? runner = resource switch
+        var runtime = _options.Runtime.ToLowerInvariant();
+        if (runtime is not ("auto" or "local" or "container"))
         {
-            MySqlServerResource mysql => new MySqlServerRunner(mysql,
-                new LocalMySqlServer(DataDirectory(mysql, mysql.PersistentData), _parameters.GetValue(mysql.Password), onOutput: Output(mysql.Name)),
-                _ledger),
-            RedisResource redis => new RedisRunner(redis,
-                new LocalRedisServer(DataDirectory(redis, redis.PersistentData), _parameters.GetValue(redis.Password), onOutput: Output(redis.Name)),
-                _ledger),
-            ProjectResource project => CreateProjectRunner(project),
-            IResourceWithParent => null,
-            _ => throw new DistributedApplicationException($"'{resource.Name}' is a {resource.GetType().Name}, which run mode cannot start."),
-        };
-
-        if (runner is not null)
-        {
-            _runners[resource] = runner;
+            throw new DistributedApplicationException($"--runtime {_options.Runtime} is not one of auto, local and container.");
         }
-    }
 
-    private ProjectRunner CreateProjectRunner(ProjectResource project)
-    {
-        var urls = Enumerable.Range(0, project.Replicas)
-            .Select(_ => new Uri($"http://127.0.0.1:{project.HttpPort ?? FreePort.Next()}"))
-            .ToList();
+        var needsContainers = runtime == "container" || _startOrder.OfType<ContainerResource>().Any();
+        var containerRuntime = _options.ContainerRuntime
+            ?? (runtime == "local" && !needsContainers ? null : await CliContainerRuntime.DetectAsync(cancellationToken));
+        if (runtime == "container" && containerRuntime is null)
+        {
+            throw new MissingPrerequisiteException(
+                "--runtime container was asked for but no container runtime answers: start Docker or Podman, or use --runtime local.");
+        }
 
-        return new ProjectRunner(
-            project,
-            urls,
-            replica => ProjectEnvironment.Render(project, replica, urls[replica], _options.EnvironmentName,
-                GetConnectionString, Endpoints, new Dictionary<string, string>())
-                .ToDictionary(pair => pair.Key, pair => (string?)pair.Value),
-            (name, line) => _console.Line(name, line),
-            _notifications,
-            _ledger);
+        var serversInContainers = containerRuntime is not null && runtime != "local";
+        _console.Line("apphost", serversInContainers
+            ? $"MySQL and Redis run as containers ({containerRuntime!.Name})"
+            : "MySQL and Redis run as local processes");
+
+        if (containerRuntime is not null && await containerRuntime.RemoveLeftoversAsync(_containerLabel, cancellationToken) is > 0 and var removed)
+        {
+            _console.Line("apphost", $"removed {removed} container(s) an earlier run left behind");
+        }
+
+        return new RunnerFactory(_options, _configuration, _parameters, _ledger, _console, _notifications,
+            containerRuntime, serversInContainers, _containerLabel, GetConnectionString, Endpoints);
     }
 
     private async Task RunAsync(ResourceRunner runner, CancellationToken cancellationToken)
@@ -183,6 +189,11 @@ internal sealed class Orchestrator : IHostedService, IAsyncDisposable
             {
                 Publish(started, s => s with { State = ResourceState.Running, Healthy = true, StartedAt = startedAt, Error = null });
             }
+
+            if (runner.Completion is { } completion)
+            {
+                _ = ReportCompletionAsync(runner, completion);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -195,6 +206,19 @@ internal sealed class Orchestrator : IHostedService, IAsyncDisposable
                 Publish(failed, s => s with { State = ResourceState.FailedToStart, Healthy = false, Error = exception.Message });
             }
         }
+    }
+
+    /// <summary>A resource that runs to completion is Finished with exit code 0, otherwise Exited with its last output.</summary>
+    private async Task ReportCompletionAsync(ResourceRunner runner, Task<int> completion)
+    {
+        var exitCode = await completion;
+        Publish(runner.Resource, s => s with
+        {
+            State = exitCode == 0 ? ResourceState.Finished : ResourceState.Exited,
+            Healthy = false,
+            ExitCode = exitCode,
+            Error = exitCode == 0 ? null : $"exited with code {exitCode}. Its last output:{Environment.NewLine}{runner.RecentOutput}",
+        });
     }
 
     private async Task WaitForPrerequisitesAsync(IResource resource, CancellationToken cancellationToken)
@@ -210,9 +234,14 @@ internal sealed class Orchestrator : IHostedService, IAsyncDisposable
         {
             try
             {
-                _ = dependency.Behavior == WaitBehavior.Healthy
-                    ? await _notifications.WaitForResourceHealthyAsync(dependency.Resource.Name, cancellationToken)
-                    : await _notifications.WaitForResourceCompletionAsync(dependency.Resource.Name, cancellationToken);
+                if (dependency.Behavior == WaitBehavior.Healthy)
+                {
+                    await _notifications.WaitForResourceHealthyAsync(dependency.Resource.Name, cancellationToken);
+                }
+                else if (await _notifications.WaitForResourceCompletionAsync(dependency.Resource.Name, cancellationToken) is { ExitCode: not 0 } failed)
+                {
+                    throw new DistributedApplicationException($"'{failed.Name}' {failed.Error}");
+                }
             }
             catch (DistributedApplicationException exception)
             {
@@ -235,11 +264,6 @@ internal sealed class Orchestrator : IHostedService, IAsyncDisposable
             _console.State(after);
         }
     }
-
-    private Action<string> Output(string resourceName) => line => _console.Line(resourceName, line);
-
-    private string DataDirectory(IResource resource, bool persistent) =>
-        Path.Combine(_options.StateDirectory, persistent ? "volumes" : "ephemeral", resource.Name);
 
     private void DeleteEphemeralData()
     {

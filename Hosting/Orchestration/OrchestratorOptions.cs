@@ -11,6 +11,15 @@ internal sealed class OrchestratorOptions
     /// <summary>The environment name given to every project.</summary>
     public required string EnvironmentName { get; init; }
 
+    /// <summary>OpenTelemetry settings (<c>OTEL_EXPORTER_OTLP_*</c>) given to every project.</summary>
+    public IReadOnlyDictionary<string, string> Telemetry { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Where MySQL and Redis run: <c>auto</c> (containers if a runtime answers), <c>local</c> or <c>container</c>.</summary>
+    public string Runtime { get; init; } = "auto";
+
+    /// <summary>A container runtime to use instead of detecting docker or podman (tests).</summary>
+    public Containers.IContainerRuntime? ContainerRuntime { get; init; }
+
     public TextWriter Console { get; init; } = System.Console.Out;
 
     /// <summary>Delete the state folder when the application is disposed (test runs).</summary>

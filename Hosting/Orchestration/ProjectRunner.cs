@@ -36,6 +36,12 @@ internal sealed class ProjectRunner(
                 $"{resource.Metadata.TargetPath} does not exist: build the solution first (dotnet build).");
         }
 
+        if (resource.HttpPort is { } port && !FreePort.IsFree(port))
+        {
+            throw new DistributedApplicationException(
+                $"port {port} that {resource.Name} is given with WithHttpEndpoint is in use by another program: free it or choose another port.");
+        }
+
         _stopping = false;
         await Task.WhenAll(Enumerable.Range(0, urls.Count).Select(replica => StartReplicaAsync(replica, cancellationToken)));
     }

@@ -13,6 +13,12 @@ internal abstract class ResourceRunner
     public abstract Task StartAsync(CancellationToken cancellationToken);
 
     public abstract Task StopAsync();
+
+    /// <summary>For a resource that runs to completion: its exit code once it ends; null otherwise.</summary>
+    public virtual Task<int>? Completion => null;
+
+    /// <summary>The last lines the resource wrote, for reporting why it failed.</summary>
+    public virtual string? RecentOutput => null;
 }
 
 /// <summary>A runner of a server others reach through connection strings.</summary>

@@ -1,0 +1,14 @@
+namespace Airline.Hosting.Containers;
+
+/// <summary>A container runtime that answers: docker or podman.</summary>
+public interface IContainerRuntime
+{
+    string Name { get; }
+
+    Task RunAsync(ContainerSpec spec, CancellationToken cancellationToken);
+
+    Task RemoveAsync(string containerName);
+
+    /// <summary>Removes containers an earlier, killed run of the same AppHost left behind.</summary>
+    Task<int> RemoveLeftoversAsync(string label, CancellationToken cancellationToken);
+}
