@@ -63,7 +63,7 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationBui
 
         if (ExecutionContext.IsPublishMode)
         {
-            _host.Services.AddSingleton(services => new PublishCommand(_options.Args, model, Configuration, Environment,
+            _host.Services.AddSingleton(_ => new PublishCommand(_options.Args, model, Configuration, Environment,
                 _options.Console ?? Console.Out, Console.Error));
             return new DistributedApplication(_host.Build());
         }

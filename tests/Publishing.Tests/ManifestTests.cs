@@ -231,6 +231,7 @@ public sealed class ManifestTests(AppHostManifestsFixture published) : IClassFix
         Assert.Equal("mysql-password", environment["MYSQL_ROOT_PASSWORD"].Text("valueFrom", "secretKeyRef", "key"));
         Assert.Equal("data", Assert.Single(mysql.Items("spec", "volumeClaimTemplates")).Text("metadata", "name"));
         Assert.Contains(container.Items("volumeMounts"), mount => mount.Text("name") == "data" && mount.Text("mountPath") == "/var/lib/mysql");
+        Assert.Equal("--datadir=/var/lib/mysql/data", ((YamlScalarNode)Assert.Single(container.Items("args"))).Value);
         Assert.Equal("None", _manifests.Single("Service", "mysql").Root.Text("spec", "clusterIP"));
     }
 

@@ -15,6 +15,7 @@ internal static class MySqlManifests
     private const string DataVolume = "data";
     private const string SocketVolume = "run";
     private const string InitScriptsVolume = "initdb";
+    private const string DataMountPath = "/var/lib/mysql";
 
     /// <summary>The <c>mysql</c> user of the mysql image.</summary>
     private const int MySqlUser = 999;
@@ -28,7 +29,7 @@ internal static class MySqlManifests
             variables.Add("MYSQL_DATABASE", first.DatabaseName);
         }
 
-        List<YamlMap> mounts = [PodSpecs.Mount(DataVolume, "/var/lib/mysql"), PodSpecs.TmpMount(), PodSpecs.Mount(SocketVolume, "/var/run/mysqld")];
+        List<YamlMap> mounts = [PodSpecs.Mount(DataVolume, DataMountPath), PodSpecs.TmpMount(), PodSpecs.Mount(SocketVolume, "/var/run/mysqld")];
         List<YamlMap> volumes = [PodSpecs.EmptyDir(SocketVolume)];
         if (!server.PersistentData)
         {
@@ -47,6 +48,9 @@ internal static class MySqlManifests
         {
             ["name"] = server.Name,
             ["image"] = context.Options.MySqlImage,
+            // A folder of the volume, not its root: a freshly formatted volume holds lost+found, and MySQL
+            // refuses to initialise a data directory that is not empty.
+            ["args"] = new[] { $"--datadir={DataMountPath}/data" },
             ["ports"] = new[] { PodSpecs.Port(PortName, MySqlServerResource.DefaultPort) },
             ["env"] = variables.Yaml,
             // The first start initialises the data directory before the server listens.
