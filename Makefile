@@ -21,3 +21,15 @@ bench: build
 clean:
 	dotnet clean Airline.sln
 	rm -rf AppHost/.state
+
+# Kubernetes manifests (a kustomize base) from the app model: `kubectl apply -k deploy/k8s`.
+# Override the images and namespace with e.g. `make publish REGISTRY=ghcr.io/acme TAG=1.0.0`.
+NAMESPACE ?= airline
+REGISTRY ?= localhost:5000
+TAG ?= latest
+INGRESS_CLASS ?= nginx
+
+.PHONY: publish
+publish:
+	dotnet run --project AppHost -c $(CONFIGURATION) -- publish --publisher kubernetes --output-path deploy/k8s \
+		--namespace $(NAMESPACE) --registry $(REGISTRY) --tag $(TAG) --ingress-class $(INGRESS_CLASS)

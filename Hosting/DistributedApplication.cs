@@ -1,5 +1,6 @@
 using System.Reflection;
 using Airline.Hosting.Orchestration;
+using Airline.Hosting.Publishing;
 using Airline.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -26,10 +27,14 @@ public sealed class DistributedApplication : IAsyncDisposable
             AppHostAssembly = Assembly.GetEntryAssembly() ?? throw new InvalidOperationException("No entry assembly."),
         });
 
-    /// <summary>Starts everything and runs until Ctrl+C or SIGTERM, then stops everything in reverse order.</summary>
+    /// <summary>
+    /// Starts everything and runs until Ctrl+C or SIGTERM, then stops everything in reverse order; in publish
+    /// mode writes what the publisher makes of the model instead, and returns.
+    /// </summary>
     public void Run() => RunAsync().GetAwaiter().GetResult();
 
-    public Task RunAsync(CancellationToken cancellationToken = default) => _host.RunAsync(cancellationToken);
+    public Task RunAsync(CancellationToken cancellationToken = default) =>
+        Services.GetService<PublishCommand>() is { } publish ? publish.RunAsync() : _host.RunAsync(cancellationToken);
 
     /// <summary>Starts every resource; returns once each is running and healthy or has failed to start.</summary>
     public Task StartAsync(CancellationToken cancellationToken = default) => _host.StartAsync(cancellationToken);

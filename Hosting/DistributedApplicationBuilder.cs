@@ -1,6 +1,7 @@
 using System.Reflection;
 using Airline.Hosting.ApplicationModel;
 using Airline.Hosting.Orchestration;
+using Airline.Hosting.Publishing;
 using Airline.Hosting.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,7 +27,8 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationBui
             EnvironmentName = options.EnvironmentName,
         });
         _host.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(10));
-        ExecutionContext = new DistributedApplicationExecutionContext(DistributedApplicationOperation.Run);
+        ExecutionContext = new DistributedApplicationExecutionContext(
+            PublishArguments.IsPublish(options.Args) ? DistributedApplicationOperation.Publish : DistributedApplicationOperation.Run);
     }
 
     public ConfigurationManager Configuration => _host.Configuration;
@@ -58,6 +60,13 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationBui
 
         var model = new DistributedApplicationModel(_resources);
         DependencyGraph.StartOrder(model.Resources);
+
+        if (ExecutionContext.IsPublishMode)
+        {
+            _host.Services.AddSingleton(_ => new PublishCommand(_options.Args, model, Configuration, Environment,
+                _options.Console ?? Console.Out, Console.Error));
+            return new DistributedApplication(_host.Build());
+        }
 
         var stateDirectory = _options.StateDirectory ?? Path.Combine(AppHostDirectory, ".state");
         _host.Services.AddSingleton(model);

@@ -1,0 +1,23 @@
+using System.Reflection;
+
+namespace Publishing.Tests.Support;
+
+internal static class TestPaths
+{
+    public static string ProjectDirectory { get; } =
+        typeof(TestPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "TestProjectDirectory").Value!;
+
+    public static string RepositoryRoot { get; } = Path.GetFullPath(Path.Combine(ProjectDirectory, "..", ".."));
+
+    public static string Golden { get; } = Path.Combine(ProjectDirectory, "Golden");
+
+    /// <summary>What <c>make publish</c> writes, committed so <c>kubectl apply -k deploy/k8s</c> works on a fresh clone.</summary>
+    public static string Deploy { get; } = Path.Combine(RepositoryRoot, "deploy", "k8s");
+
+    public static string NewTemporaryDirectory()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "airline-publishing-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(path);
+        return path;
+    }
+}
