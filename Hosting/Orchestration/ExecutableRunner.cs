@@ -20,6 +20,8 @@ internal sealed class ExecutableRunner(
 
     public override string? RecentOutput => _process?.RecentOutput();
 
+    public override IReadOnlyDictionary<string, string?> EnvironmentVariables => environment;
+
     public override Task StartAsync(CancellationToken cancellationToken)
     {
         var command = Executable.TryFind(resource.Command) ?? Path.GetFullPath(resource.Command, resource.WorkingDirectory);

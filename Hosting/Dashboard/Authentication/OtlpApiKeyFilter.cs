@@ -1,0 +1,21 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+
+namespace Airline.Hosting.Dashboard.Authentication;
+
+/// <summary>Telemetry is taken only with the API key the AppHost gave every project (<c>x-otlp-api-key</c>).</summary>
+internal sealed class OtlpApiKeyFilter(DashboardAccess access) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var given = context.HttpContext.Request.Headers[DashboardAccess.OtlpApiKeyHeader].ToString();
+        var valid = CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(access.OtlpApiKey));
+        return valid
+            ? await next(context)
+            : TypedResults.Problem(
+                title: "Missing or wrong OTLP API key",
+                detail: $"Send the key the AppHost gives every project in OTEL_EXPORTER_OTLP_HEADERS as the {DashboardAccess.OtlpApiKeyHeader} header.",
+                statusCode: StatusCodes.Status401Unauthorized);
+    }
+}
