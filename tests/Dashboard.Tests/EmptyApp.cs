@@ -1,0 +1,36 @@
+using Airline.Hosting.Dashboard;
+
+namespace Dashboard.Tests;
+
+/// <summary>An AppHost with no resources, run as tests run one: only its dashboard does anything.</summary>
+public sealed class EmptyApp : IAsyncLifetime
+{
+    private DistributedApplication? _app;
+
+    public DistributedApplication App => _app ?? throw new InvalidOperationException("Not started.");
+
+    public DashboardAccess Dashboard => App.Dashboard;
+
+    public async Task InitializeAsync()
+    {
+        _app = new DistributedApplicationBuilder(new DistributedApplicationOptions
+        {
+            Args = ["--runtime", "local"],
+            AppHostAssembly = typeof(EmptyApp).Assembly,
+            AppHostDirectory = Path.GetTempPath(),
+            StateDirectory = Path.Combine(Path.GetTempPath(), "airline-dashboard-tests", Guid.NewGuid().ToString("N")),
+            KeepSecrets = false,
+            Console = TextWriter.Null,
+            DefaultDashboardPort = 0,
+        }).Build();
+        await _app.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+}
