@@ -62,7 +62,7 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationBui
 
         var stateDirectory = _options.StateDirectory ?? Path.Combine(AppHostDirectory, ".state");
         var dashboardSettings = Configuration.GetSection("Dashboard").Get<DashboardSettings>() ?? new DashboardSettings();
-        var dashboard = DashboardAccess.Create(dashboardSettings.Port, _options.DefaultDashboardPort);
+        var dashboard = DashboardAccess.Create(dashboardSettings, _options.DefaultDashboardPort);
         _host.Services.AddSingleton(model);
         _host.Services.AddSingleton<ResourceNotificationService>();
         _host.Services.AddSingleton(new OrchestratorOptions

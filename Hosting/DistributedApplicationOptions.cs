@@ -21,6 +21,6 @@ internal sealed class DistributedApplicationOptions
 
     public TextWriter? Console { get; init; }
 
-    /// <summary>The dashboard's port when <c>Dashboard:Port</c> is not configured; 0 picks a free one (tests).</summary>
+    /// <summary>The dashboard's port when <c>Dashboard:Port</c> is not configured; 0 picks free ones (tests).</summary>
     public int DefaultDashboardPort { get; init; } = Dashboard.DashboardAccess.DefaultPort;
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 
 namespace Airline.Hosting.Dashboard;
 
@@ -9,15 +10,21 @@ namespace Airline.Hosting.Dashboard;
 public sealed class DashboardAccess
 {
     public const int DefaultPort = 18888;
+    public const int DefaultOtlpGrpcPort = 18889;
     public const string OtlpApiKeyHeader = "x-otlp-api-key";
 
-    internal DashboardAccess(int port, int? unavailablePort = null)
+    internal DashboardAccess(int port, int otlpGrpcPort, IReadOnlyList<int>? unavailablePorts = null)
     {
         Url = new Uri($"http://127.0.0.1:{port}/");
-        UnavailablePort = unavailablePort;
+        OtlpGrpcUrl = new Uri($"http://127.0.0.1:{otlpGrpcPort}/");
+        UnavailablePorts = unavailablePorts ?? [];
     }
 
+    /// <summary>The pages, their API and the OTLP/HTTP receiver (<c>/v1/traces</c>, <c>/v1/logs</c>, <c>/v1/metrics</c>).</summary>
     public Uri Url { get; }
+
+    /// <summary>The OTLP/gRPC receiver (HTTP/2 without TLS), for exporters that speak gRPC.</summary>
+    public Uri OtlpGrpcUrl { get; }
 
     /// <summary>Made anew for every run; <see cref="LoginUrl"/> turns it into a session cookie.</summary>
     public string BrowserToken { get; } = NewSecret();
@@ -26,23 +33,40 @@ public sealed class DashboardAccess
 
     public Uri LoginUrl => new(Url, $"login?t={BrowserToken}");
 
-    /// <summary>The port asked for when it was in use and another was chosen; null otherwise.</summary>
-    internal int? UnavailablePort { get; }
+    /// <summary>Ports that were asked for but in use, so that free ones were chosen instead.</summary>
+    internal IReadOnlyList<int> UnavailablePorts { get; }
 
     /// <summary>
-    /// Chooses the port: <c>Dashboard:Port</c> when configured, else <paramref name="defaultPort"/>; 0 means
-    /// a free one, and a port in use falls back to a free one (another AppHost may have it).
+    /// Chooses the ports: <c>Dashboard:Port</c> and <c>Dashboard:OtlpGrpcPort</c> when configured, else 18888 and
+    /// 18889, or free ones when <paramref name="defaultPort"/> is 0 (tests). 0 means a free one, and a port in use
+    /// falls back to a free one (another AppHost may have it).
     /// </summary>
-    internal static DashboardAccess Create(int? configuredPort, int defaultPort)
+    internal static DashboardAccess Create(DashboardSettings settings, int defaultPort)
     {
-        var port = configuredPort ?? defaultPort;
-        if (port == 0)
-        {
-            return new DashboardAccess(Local.FreePort.Next());
-        }
+        var unavailable = new List<int>();
+        var port = Choose(settings.Port ?? defaultPort);
+        var otlpGrpcPort = Choose(settings.OtlpGrpcPort ?? (defaultPort == 0 ? 0 : DefaultOtlpGrpcPort));
+        return new DashboardAccess(port, otlpGrpcPort, unavailable);
 
-        return Local.FreePort.IsFree(port) ? new DashboardAccess(port) : new DashboardAccess(Local.FreePort.Next(), port);
+        int Choose(int asked)
+        {
+            if (asked != 0 && Local.FreePort.IsFree(asked))
+            {
+                return asked;
+            }
+
+            if (asked != 0)
+            {
+                unavailable.Add(asked);
+            }
+
+            return Local.FreePort.Next();
+        }
     }
+
+    /// <summary>Whether <paramref name="given"/> is this run's OTLP API key (compared in constant time).</summary>
+    internal bool IsOtlpApiKey(string? given) =>
+        given is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(OtlpApiKey));
 
     /// <summary>What every project is given so that its OpenTelemetry exporter sends here (OTLP/HTTP protobuf).</summary>
     internal Dictionary<string, string> TelemetryEnvironment() => new()

@@ -8,9 +8,14 @@ namespace Airline.Hosting.Dashboard;
 /// Runs the dashboard while the AppHost runs. It starts before the orchestrator (so the OTLP receiver
 /// listens before the first project exports) and stops after it (so the page sees everything stop).
 /// </summary>
-internal sealed class DashboardHost(DashboardAccess access, OrchestratorOptions options, IServiceProvider appHost) : IHostedService, IAsyncDisposable
+internal sealed class DashboardHost(
+    DashboardAccess access,
+    OrchestratorOptions options,
+    IHostApplicationLifetime lifetime,
+    IServiceProvider appHost) : IHostedService, IAsyncDisposable
 {
     private WebApplication? _app;
+    private CancellationTokenRegistration _started;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -18,12 +23,16 @@ internal sealed class DashboardHost(DashboardAccess access, OrchestratorOptions 
         await _app.StartAsync(cancellationToken);
 
         var console = new ConsoleReporter(options.Console);
-        if (access.UnavailablePort is { } port)
+        if (access.UnavailablePorts.Count > 0)
         {
-            console.Line("apphost", $"dashboard port {port} is in use (another AppHost?): the dashboard listens on {access.Url.Port} instead");
+            console.Line("apphost", $"port {string.Join(" and ", access.UnavailablePorts)} in use (another AppHost?): " +
+                $"the dashboard listens on {access.Url.Port}, its OTLP/gRPC receiver on {access.OtlpGrpcUrl.Port}");
         }
 
         console.Line("apphost", $"Dashboard: {access.LoginUrl}");
+
+        // Said again once everything has started, when the first line has scrolled away under the resources' output.
+        _started = lifetime.ApplicationStarted.Register(() => console.Line("apphost", $"Dashboard: {access.LoginUrl}"));
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -36,6 +45,7 @@ internal sealed class DashboardHost(DashboardAccess access, OrchestratorOptions 
 
     public async ValueTask DisposeAsync()
     {
+        await _started.DisposeAsync();
         if (_app is not null)
         {
             await _app.DisposeAsync();

@@ -6,6 +6,9 @@ internal sealed class DashboardSettings
     /// <summary>The loopback port; 0 picks a free one. Unset: 18888 in run mode, a free one in tests.</summary>
     public int? Port { get; set; }
 
+    /// <summary>The loopback port of the OTLP/gRPC receiver; 0 picks a free one. Unset: 18889 in run mode, a free one in tests.</summary>
+    public int? OtlpGrpcPort { get; set; }
+
     /// <summary>Spans kept; the oldest are dropped first.</summary>
     public int MaxSpans { get; set; } = 10_000;
 

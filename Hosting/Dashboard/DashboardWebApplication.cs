@@ -8,6 +8,7 @@ using Airline.Hosting.Dashboard.Telemetry;
 using Airline.Hosting.Orchestration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -15,15 +16,21 @@ namespace Airline.Hosting.Dashboard;
 
 /// <summary>
 /// The dashboard's own web application inside the AppHost process: a loopback Kestrel serving the pages,
-/// their API and the OTLP receiver, over the AppHost's orchestrator and telemetry stores.
+/// their API and the OTLP/HTTP receiver on one port and the OTLP/gRPC receiver (HTTP/2) on another, over
+/// the AppHost's orchestrator and telemetry stores.
 /// </summary>
 internal static class DashboardWebApplication
 {
     public static WebApplication Create(DashboardAccess access, IServiceProvider appHost)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = "Airline.Dashboard" });
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, access.Url.Port));
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, access.Url.Port);
+            kestrel.Listen(IPAddress.Loopback, access.OtlpGrpcUrl.Port, listen => listen.Protocols = HttpProtocols.Http2);
+        });
         builder.Services.AddRoutingCore();
+        builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<OtlpApiKeyInterceptor>());
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
         builder.Services.AddSingleton(appHost.GetRequiredService<ILoggerFactory>());
@@ -36,6 +43,7 @@ internal static class DashboardWebApplication
         builder.Services.AddSingleton(appHost.GetRequiredService<LogStore>());
         builder.Services.AddSingleton(appHost.GetRequiredService<MetricStore>());
         builder.Services.AddSingleton<ResourceViews>();
+        builder.Services.AddSingleton<OtlpIntake>();
 
         var app = builder.Build();
         app.UseBrowserSession(access);
@@ -44,6 +52,7 @@ internal static class DashboardWebApplication
         app.MapConsoleLogsApi();
         app.MapTelemetryApi();
         app.MapOtlpHttpApi();
+        app.MapOtlpGrpcApi(access);
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Net;
@@ -166,6 +167,60 @@ public sealed class OtlpReceiverTests(EmptyApp system) : IClassFixture<EmptyApp>
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, json.StatusCode);
         Assert.Equal(HttpStatusCode.OK, protobuf.StatusCode);
+    }
+
+    [Fact]
+    public async Task Over_grpc_the_exporters_spans_arrive()
+    {
+        using var source = new ActivitySource("Dashboard.Tests.Grpc");
+        using (var tracing = Sdk.CreateTracerProviderBuilder()
+            .SetResourceBuilder(Service("grpc-client"))
+            .AddSource(source.Name)
+            .AddOtlpExporter(exporter =>
+            {
+                exporter.Endpoint = Dashboard.OtlpGrpcUrl;
+                exporter.Protocol = OtlpExportProtocol.Grpc;
+                exporter.Headers = $"{DashboardAccess.OtlpApiKeyHeader}={Dashboard.OtlpApiKey}";
+            })
+            .Build())
+        {
+            source.StartActivity("over grpc")!.Dispose();
+            Assert.True(tracing.ForceFlush());
+        }
+
+        using var client = await DashboardClient.LogInAsync(Dashboard);
+        var traces = await client.GetAsync<List<TraceSummary>>("/api/traces?service=grpc-client");
+        Assert.Equal(["over grpc"], traces.Select(t => t.Name));
+    }
+
+    [Theory]
+    [InlineData(null, "16")]
+    [InlineData("not-the-key", "16")]
+    [InlineData("the-key", "0")]
+    public async Task Over_grpc_a_call_without_the_api_key_ends_unauthenticated(string? apiKey, string grpcStatus)
+    {
+        using var http = new HttpClient();
+        var message = OneSpan($"grpc-raw-{grpcStatus}-{apiKey}").ToByteArray();
+        var frame = new byte[5 + message.Length];
+        BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(1), (uint)message.Length);
+        message.CopyTo(frame, 5);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Dashboard.OtlpGrpcUrl, "opentelemetry.proto.collector.trace.v1.TraceService/Export"))
+        {
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = new ByteArrayContent(frame) { Headers = { ContentType = new MediaTypeHeaderValue("application/grpc") } },
+        };
+        request.Headers.TE.ParseAdd("trailers");
+        if (apiKey is not null)
+        {
+            request.Headers.Add(DashboardAccess.OtlpApiKeyHeader, apiKey == "the-key" ? Dashboard.OtlpApiKey : apiKey);
+        }
+
+        using var response = await http.SendAsync(request);
+        await response.Content.ReadAsByteArrayAsync();
+
+        var status = response.TrailingHeaders.TryGetValues("grpc-status", out var trailer) ? trailer : response.Headers.GetValues("grpc-status");
+        Assert.Equal(grpcStatus, Assert.Single(status));
     }
 
     private void Export(OtlpExporterOptions exporter, string path)

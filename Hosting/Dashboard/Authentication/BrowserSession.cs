@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Airline.Hosting.Dashboard.Otlp;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
@@ -7,7 +8,7 @@ namespace Airline.Hosting.Dashboard.Authentication;
 
 /// <summary>
 /// Browser login: <c>/login?t=TOKEN</c> with the token the console printed sets a session cookie; every
-/// page and API of the dashboard needs that cookie. Telemetry (<c>/v1/*</c>) has its API key instead.
+/// page and API of the dashboard needs that cookie. Telemetry (OTLP/HTTP <c>/v1/*</c> and OTLP/gRPC) has its API key instead.
 /// </summary>
 internal static class BrowserSession
 {
@@ -20,7 +21,7 @@ internal static class BrowserSession
         app.Use(async (context, next) =>
         {
             var path = context.Request.Path;
-            if (path.StartsWithSegments("/login") || path.StartsWithSegments("/v1") || path == "/dashboard.css"
+            if (path.StartsWithSegments("/login") || path.StartsWithSegments("/v1") || OtlpGrpcApi.IsOtlpGrpcPath(path) || path == "/dashboard.css"
                 || Matches(context.Request.Cookies[CookieName], session))
             {
                 await next(context);

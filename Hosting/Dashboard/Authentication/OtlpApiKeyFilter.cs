@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Http;
 
 namespace Airline.Hosting.Dashboard.Authentication;
@@ -9,9 +7,7 @@ internal sealed class OtlpApiKeyFilter(DashboardAccess access) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var given = context.HttpContext.Request.Headers[DashboardAccess.OtlpApiKeyHeader].ToString();
-        var valid = CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(access.OtlpApiKey));
-        return valid
+        return access.IsOtlpApiKey(context.HttpContext.Request.Headers[DashboardAccess.OtlpApiKeyHeader])
             ? await next(context)
             : TypedResults.Problem(
                 title: "Missing or wrong OTLP API key",

@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using Airline.Hosting.Dashboard.Authentication;
 using Airline.Hosting.Dashboard.Otlp.Protocol;
-using Airline.Hosting.Dashboard.Telemetry;
 using Google.Protobuf;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -18,22 +17,14 @@ internal static class OtlpHttpApi
     {
         var otlp = app.MapGroup("/v1").AddEndpointFilter<OtlpApiKeyFilter>();
 
-        otlp.MapPost("/traces", async (HttpRequest request, TraceStore traces) =>
-            await ReceiveAsync(request, ExportTraceServiceRequest.Parser, new ExportTraceServiceResponse(),
-                message => traces.Add(TraceConversion.Spans(message))));
+        otlp.MapPost("/traces", (HttpRequest request, OtlpIntake intake) =>
+            ReceiveAsync(request, ExportTraceServiceRequest.Parser, new ExportTraceServiceResponse(), intake.Accept));
 
-        otlp.MapPost("/logs", async (HttpRequest request, LogStore logs) =>
-            await ReceiveAsync(request, ExportLogsServiceRequest.Parser, new ExportLogsServiceResponse(),
-                message => logs.Add(LogConversion.Entries(message, logs.NextSequence))));
+        otlp.MapPost("/logs", (HttpRequest request, OtlpIntake intake) =>
+            ReceiveAsync(request, ExportLogsServiceRequest.Parser, new ExportLogsServiceResponse(), intake.Accept));
 
-        otlp.MapPost("/metrics", async (HttpRequest request, MetricStore metrics) =>
-            await ReceiveAsync(request, ExportMetricsServiceRequest.Parser, new ExportMetricsServiceResponse(), message =>
-            {
-                foreach (var (source, instrument, sample) in MetricConversion.Samples(message))
-                {
-                    metrics.Add(source, instrument, sample);
-                }
-            }));
+        otlp.MapPost("/metrics", (HttpRequest request, OtlpIntake intake) =>
+            ReceiveAsync(request, ExportMetricsServiceRequest.Parser, new ExportMetricsServiceResponse(), intake.Accept));
 
         return app;
     }
