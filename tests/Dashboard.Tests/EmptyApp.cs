@@ -23,7 +23,15 @@ public sealed class EmptyApp : IAsyncLifetime
             Console = TextWriter.Null,
             DefaultDashboardPort = 0,
         }).Build();
-        await _app.StartAsync();
+        try
+        {
+            await _app.StartAsync();
+        }
+        catch
+        {
+            await _app.DisposeAsync();
+            throw;
+        }
     }
 
     public async Task DisposeAsync()

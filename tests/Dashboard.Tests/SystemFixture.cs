@@ -17,11 +17,20 @@ public sealed class SystemFixture : IAsyncLifetime
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>();
         _app = await builder.BuildAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await _app.StartAsync(timeout.Token);
-        await _app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
-        Gateway = _app.CreateHttpClient("gateway");
-        Dashboard = await DashboardClient.LogInAsync(_app.Dashboard);
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            await _app.StartAsync(timeout.Token);
+            await _app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
+            Gateway = _app.CreateHttpClient("gateway");
+            Dashboard = await DashboardClient.LogInAsync(_app.Dashboard);
+        }
+        catch
+        {
+            // xunit does not dispose a fixture that failed to initialize: stop what did start.
+            await _app.DisposeAsync();
+            throw;
+        }
     }
 
     public async Task DisposeAsync()

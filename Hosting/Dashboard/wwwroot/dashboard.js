@@ -32,6 +32,15 @@ function toast(message) {
   toast.timer = setTimeout(() => element.hidden = true, 6000);
 }
 
+// A stream that fails (the AppHost stopped, or a new run made the cookie stale) is retried by the browser;
+// a stale cookie answers 401 instead, which takes the page to the login form.
+function watch(url, type, onMessage) {
+  const events = new EventSource(url);
+  events.addEventListener(type, message => onMessage(JSON.parse(message.data)));
+  events.onerror = () => { if (events.readyState === EventSource.CLOSED) api('/api/resources').catch(() => {}); };
+  return () => events.close();
+}
+
 function every(milliseconds, work) {
   let stopped = false;
   const tick = async () => { if (stopped) return; try { await work(); } catch (e) { console.warn(e); } if (!stopped) timer = setTimeout(tick, milliseconds); };
@@ -76,13 +85,10 @@ function resourcesPage() {
 
   // The list gives the app model's order; the stream may have delivered newer snapshots already.
   api('/api/resources').then(list => { list.forEach(r => { order.push(r.name); if (!resources.has(r.name)) resources.set(r.name, r); }); render(); });
-  const events = new EventSource('/api/resources/stream');
-  events.addEventListener('resource', message => {
-    const resource = JSON.parse(message.data);
+  return watch('/api/resources/stream', 'resource', resource => {
     resources.set(resource.name, resource);
     render();
   });
-  return () => events.close();
 }
 
 function resourceRows(r, isOpen) {
@@ -150,9 +156,7 @@ function consolePage(name) {
   filter.addEventListener('input', () => lines.querySelectorAll('.line').forEach(line => line.hidden = !matches(line)));
 
   if (!name) { lines.innerHTML = '<span class="muted">Choose a resource to see what it writes.</span>'; return () => {}; }
-  const events = new EventSource(`/api/console/${encodeURIComponent(name)}/stream`);
-  events.addEventListener('line', message => {
-    const line = JSON.parse(message.data);
+  return watch(`/api/console/${encodeURIComponent(name)}/stream`, 'line', line => {
     const element = document.createElement('div');
     element.className = 'line';
     element.innerHTML = `<span class="time">${time(line.timestamp)}</span><span class="source">${h(line.source)}</span>${h(stripAnsi(line.text))}`;
@@ -161,7 +165,6 @@ function consolePage(name) {
     while (lines.childElementCount > CONSOLE_LINES_KEPT) lines.firstElementChild.remove();
     if (follow.checked) lines.scrollTop = lines.scrollHeight;
   });
-  return () => events.close();
 }
 
 // ---------- Structured logs ----------
