@@ -8,6 +8,7 @@ internal sealed class ExecutableRunner(
     ExecutableResource resource,
     IReadOnlyDictionary<string, string?> environment,
     Action<string> output,
+    Action<string> errorOutput,
     ProcessLedger ledger) : ResourceRunner
 {
     private LocalProcess? _process;
@@ -30,7 +31,7 @@ internal sealed class ExecutableRunner(
             throw new DistributedApplicationException($"{resource.Command} was not found on PATH or in {resource.WorkingDirectory}.");
         }
 
-        _process = LocalProcess.Start(command, resource.Arguments, environment, resource.WorkingDirectory, output);
+        _process = LocalProcess.Start(command, resource.Arguments, environment, resource.WorkingDirectory, output, errorOutput);
         ledger.Record(_process.Id);
         return Task.CompletedTask;
     }

@@ -11,7 +11,7 @@ internal sealed class ProjectRunner(
     ProjectResource resource,
     IReadOnlyList<Uri> urls,
     Func<int, IReadOnlyDictionary<string, string?>> environment,
-    Action<string, string> output,
+    Action<ConsoleOutput> output,
     ResourceNotificationService notifications,
     ProcessLedger ledger) : ResourceRunner
 {
@@ -90,7 +90,8 @@ internal sealed class ProjectRunner(
             [resource.Metadata.TargetPath],
             environment(replica),
             Path.GetDirectoryName(resource.Metadata.ProjectPath),
-            line => output(name, line));
+            line => output(new ConsoleOutput(name, line)),
+            line => output(new ConsoleOutput(name, line, IsError: true)));
         _replicas[replica] = process;
         ledger.Record(process.Id);
         PublishReplica(replica, process, running: true);
@@ -140,7 +141,7 @@ internal sealed class ProjectRunner(
         PublishReplica(replica, process, running: false, exitCode);
         if (!_stopping)
         {
-            output(resource.Name, $"replica {replica} exited with code {exitCode}");
+            output(new ConsoleOutput(resource.Name, $"replica {replica} exited with code {exitCode}"));
         }
     }
 

@@ -56,8 +56,7 @@ public sealed class ResourceLogService(int linesPerResource = ResourceLogService
         }
     }
 
-    /// <param name="source">The process that wrote it: the resource, or one replica of it (<c>flights-1</c>).</param>
-    internal void Append(string resourceName, string source, string text)
+    internal void Append(string resourceName, ConsoleOutput output)
     {
         lock (_gate)
         {
@@ -66,7 +65,7 @@ public sealed class ResourceLogService(int linesPerResource = ResourceLogService
                 _lines[resourceName] = lines = new Queue<ConsoleLogLine>();
             }
 
-            var line = new ConsoleLogLine(++_sequence, DateTimeOffset.UtcNow, source, text);
+            var line = new ConsoleLogLine(++_sequence, DateTimeOffset.UtcNow, output.Source, output.Text, output.IsError);
             lines.Enqueue(line);
             if (lines.Count > linesPerResource)
             {
@@ -93,4 +92,5 @@ public sealed class ResourceLogService(int linesPerResource = ResourceLogService
 
 /// <param name="Sequence">Increases with every line of every resource, so a reader can tell old lines from new.</param>
 /// <param name="Source">The process that wrote it: the resource, or one replica of it.</param>
-public sealed record ConsoleLogLine(long Sequence, DateTimeOffset Timestamp, string Source, string Text);
+/// <param name="IsError">It was written to stderr.</param>
+public sealed record ConsoleLogLine(long Sequence, DateTimeOffset Timestamp, string Source, string Text, bool IsError);

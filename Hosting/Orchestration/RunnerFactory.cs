@@ -30,7 +30,8 @@ internal sealed class RunnerFactory(
         ProjectResource project => Project(project),
         ContainerResource container => Container(container),
         ExecutableResource executable => new ExecutableRunner(
-            executable, Environment(executable).ToDictionary(pair => pair.Key, pair => (string?)pair.Value), Output(executable.Name), ledger),
+            executable, Environment(executable).ToDictionary(pair => pair.Key, pair => (string?)pair.Value),
+            Output(executable.Name), Output(executable.Name, isError: true), ledger),
         ConnectionStringResource existing => new ConnectionStringRunner(existing, configuration),
         IResourceWithParent => null,
         _ => throw new DistributedApplicationException($"'{resource.Name}' is a {resource.GetType().Name}, which run mode cannot start."),
@@ -91,10 +92,10 @@ internal sealed class RunnerFactory(
             urls,
             replica => ProjectEnvironment.Render(project, replica, urls[replica], options.EnvironmentName, connectionString, endpoints, options.Telemetry)
                 .ToDictionary(pair => pair.Key, pair => (string?)pair.Value),
-            (replicaName, line) =>
+            output =>
             {
-                console.Line(replicaName, line);
-                logs.Append(project.Name, replicaName, line);
+                console.Line(output.Source, output.Text);
+                logs.Append(project.Name, output);
             },
             notifications,
             ledger);
@@ -118,10 +119,10 @@ internal sealed class RunnerFactory(
         containerRuntime ?? throw new MissingPrerequisiteException(
             $"'{resourceName}' needs a container runtime and none answers: install and start Docker (apt-get install docker.io) or Podman (apt-get install podman).");
 
-    private Action<string> Output(string resourceName) => line =>
+    private Action<string> Output(string resourceName, bool isError = false) => line =>
     {
         console.Line(resourceName, line);
-        logs.Append(resourceName, resourceName, line);
+        logs.Append(resourceName, new ConsoleOutput(resourceName, line, isError));
     };
 
     private string DataDirectory(IResource resource, bool persistent) =>

@@ -13,16 +13,7 @@ public sealed class EmptyApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = new DistributedApplicationBuilder(new DistributedApplicationOptions
-        {
-            Args = ["--runtime", "local"],
-            AppHostAssembly = typeof(EmptyApp).Assembly,
-            AppHostDirectory = Path.GetTempPath(),
-            StateDirectory = Path.Combine(Path.GetTempPath(), "airline-dashboard-tests", Guid.NewGuid().ToString("N")),
-            KeepSecrets = false,
-            Console = TextWriter.Null,
-            DefaultDashboardPort = 0,
-        }).Build();
+        _app = Builder().Build();
         try
         {
             await _app.StartAsync();
@@ -41,4 +32,17 @@ public sealed class EmptyApp : IAsyncLifetime
             await _app.DisposeAsync();
         }
     }
+
+    /// <summary>A builder for such an application, to add resources to.</summary>
+    public static IDistributedApplicationBuilder Builder() =>
+        new DistributedApplicationBuilder(new DistributedApplicationOptions
+        {
+            Args = ["--runtime", "local"],
+            AppHostAssembly = typeof(EmptyApp).Assembly,
+            AppHostDirectory = Path.GetTempPath(),
+            StateDirectory = Path.Combine(Path.GetTempPath(), "airline-dashboard-tests", Guid.NewGuid().ToString("N")),
+            KeepSecrets = false,
+            Console = TextWriter.Null,
+            DefaultDashboardPort = 0,
+        });
 }

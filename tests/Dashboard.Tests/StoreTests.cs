@@ -56,13 +56,13 @@ public sealed class StoreTests
 
         foreach (var line in new[] { "one", "two", "three" })
         {
-            logs.Append("flights", "flights-0", line);
+            logs.Append("flights", new ConsoleOutput("flights-0", line));
         }
 
-        logs.Append("gateway", "gateway", "hello");
+        logs.Append("gateway", new ConsoleOutput("gateway", "hello", IsError: true));
 
         Assert.Equal(["two", "three"], logs.GetLines("flights").Select(l => l.Text));
-        Assert.Equal(["hello"], logs.GetLines("gateway").Select(l => l.Text));
+        Assert.Equal([("hello", true)], logs.GetLines("gateway").Select(l => (l.Text, l.IsError)));
     }
 
     [Theory]

@@ -158,7 +158,7 @@ function consolePage(name) {
   if (!name) { lines.innerHTML = '<span class="muted">Choose a resource to see what it writes.</span>'; return () => {}; }
   return watch(`/api/console/${encodeURIComponent(name)}/stream`, 'line', line => {
     const element = document.createElement('div');
-    element.className = 'line';
+    element.className = line.isError ? 'line stderr' : 'line';
     element.innerHTML = `<span class="time">${time(line.timestamp)}</span><span class="source">${h(line.source)}</span>${h(stripAnsi(line.text))}`;
     element.hidden = !matches(element);
     lines.append(element);
