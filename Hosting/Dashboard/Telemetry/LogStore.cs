@@ -25,17 +25,6 @@ internal sealed class LogStore(int capacity)
         }
     }
 
-    public int Count
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _entries.Count;
-            }
-        }
-    }
-
     public IReadOnlyList<string> Services()
     {
         lock (_gate)

@@ -35,17 +35,6 @@ internal sealed class TraceStore(int capacity)
         }
     }
 
-    public int SpanCount
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _arrival.Count;
-            }
-        }
-    }
-
     public IReadOnlyList<string> Services()
     {
         lock (_gate)
