@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Diagnostics;
 using System.Reflection;
 using Airline.Hosting.Orchestration;
@@ -74,7 +75,7 @@ public sealed class BrowserTests(SystemFixture system)
             start.Environment[key] = value;
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{command} did not start.");
+        using var process = Start(start);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(Limit);
@@ -89,5 +90,17 @@ public sealed class BrowserTests(SystemFixture system)
         }
 
         return (process.ExitCode, await stdout + await stderr);
+    }
+
+    private static Process Start(ProcessStartInfo start)
+    {
+        try
+        {
+            return Process.Start(start) ?? throw new InvalidOperationException($"{start.FileName} did not start.");
+        }
+        catch (Win32Exception exception)
+        {
+            throw new InvalidOperationException($"{start.FileName} is not installed: the browser test needs Node.js 20+ and npm.", exception);
+        }
     }
 }
