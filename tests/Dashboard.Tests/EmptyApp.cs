@@ -33,8 +33,8 @@ public sealed class EmptyApp : IAsyncLifetime
         }
     }
 
-    /// <summary>A builder for such an application, to add resources to.</summary>
-    public static IDistributedApplicationBuilder Builder() =>
+    /// <summary>A builder for such an application, to add resources to; <paramref name="console"/> gets what the AppHost prints.</summary>
+    public static IDistributedApplicationBuilder Builder(TextWriter? console = null) =>
         new DistributedApplicationBuilder(new DistributedApplicationOptions
         {
             Args = ["--runtime", "local"],
@@ -42,7 +42,7 @@ public sealed class EmptyApp : IAsyncLifetime
             AppHostDirectory = Path.GetTempPath(),
             StateDirectory = Path.Combine(Path.GetTempPath(), "airline-dashboard-tests", Guid.NewGuid().ToString("N")),
             KeepSecrets = false,
-            Console = TextWriter.Null,
+            Console = console ?? TextWriter.Null,
             DefaultDashboardPort = 0,
         });
 }

@@ -48,6 +48,18 @@ public sealed class LoginTests(EmptyApp system) : IClassFixture<EmptyApp>
     }
 
     [Fact]
+    public async Task The_console_prints_the_login_url_at_start_and_again_once_everything_has_started()
+    {
+        using var console = new StringWriter();
+        await using var app = EmptyApp.Builder(TextWriter.Synchronized(console)).Build();
+        await app.StartAsync();
+
+        var loginLines = console.ToString().Split(Environment.NewLine).Where(line => line.Contains("| Dashboard: ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, loginLines.Count);
+        Assert.All(loginLines, line => Assert.EndsWith($"apphost         | Dashboard: {app.Dashboard.LoginUrl}", line));
+    }
+
+    [Fact]
     public void The_dashboard_listens_on_loopback_only()
     {
         Assert.Equal("127.0.0.1", system.Dashboard.Url.Host);
