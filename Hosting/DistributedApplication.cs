@@ -1,4 +1,5 @@
 using System.Reflection;
+using Airline.Hosting.Dashboard;
 using Airline.Hosting.Orchestration;
 using Airline.Hosting.Publishing;
 using Airline.Hosting.Testing;
@@ -17,6 +18,9 @@ public sealed class DistributedApplication : IAsyncDisposable
     public IServiceProvider Services => _host.Services;
 
     public ResourceNotificationService ResourceNotifications => Services.GetRequiredService<ResourceNotificationService>();
+
+    /// <summary>Where the dashboard listens, its login URL (browser token) and the OTLP API key.</summary>
+    public DashboardAccess Dashboard => Services.GetRequiredService<DashboardAccess>();
 
     private Orchestrator Orchestrator => Services.GetRequiredService<Orchestrator>();
 

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Airline.Hosting.ApplicationModel;
+using Airline.Hosting.Dashboard;
 using Airline.Hosting.Orchestration;
 using Airline.Hosting.Publishing;
 using Airline.Hosting.Testing;
@@ -69,6 +70,8 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationBui
         }
 
         var stateDirectory = _options.StateDirectory ?? Path.Combine(AppHostDirectory, ".state");
+        var dashboardSettings = Configuration.GetSection("Dashboard").Get<DashboardSettings>() ?? new DashboardSettings();
+        var dashboard = DashboardAccess.Create(dashboardSettings, _options.DefaultDashboardPort);
         _host.Services.AddSingleton(model);
         _host.Services.AddSingleton<ResourceNotificationService>();
         _host.Services.AddSingleton(new OrchestratorOptions
@@ -79,7 +82,9 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationBui
             Console = _options.Console ?? Console.Out,
             Runtime = Configuration["runtime"] ?? "auto",
             DeleteStateOnDispose = _options.StateDirectory is not null,
+            Telemetry = dashboard.TelemetryEnvironment(),
         });
+        _host.Services.AddDashboard(dashboard, dashboardSettings);
         _host.Services.AddSingleton<Orchestrator>();
         _host.Services.AddHostedService(services => services.GetRequiredService<Orchestrator>());
 

@@ -20,4 +20,7 @@ internal sealed class DistributedApplicationOptions
     public string? EnvironmentName { get; init; }
 
     public TextWriter? Console { get; init; }
+
+    /// <summary>The dashboard's port when <c>Dashboard:Port</c> is not configured; 0 picks free ones (tests).</summary>
+    public int DefaultDashboardPort { get; init; } = Dashboard.DashboardAccess.DefaultPort;
 }

@@ -13,12 +13,14 @@ public sealed class LocalProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly Queue<string> _recentOutput = new();
     private readonly Action<string>? _onOutput;
+    private readonly Action<string>? _onErrorOutput;
     private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private LocalProcess(Process process, Action<string>? onOutput)
+    private LocalProcess(Process process, Action<string>? onOutput, Action<string>? onErrorOutput)
     {
         _process = process;
         _onOutput = onOutput;
+        _onErrorOutput = onErrorOutput ?? onOutput;
     }
 
     public int Id => _process.Id;
@@ -28,12 +30,14 @@ public sealed class LocalProcess : IAsyncDisposable
 
     public bool HasExited => _exited.Task.IsCompleted;
 
+    /// <param name="onOutput">Each line written to stdout, and to stderr unless <paramref name="onErrorOutput"/> is given.</param>
     public static LocalProcess Start(
         string fileName,
         IEnumerable<string> arguments,
         IReadOnlyDictionary<string, string?>? environment = null,
         string? workingDirectory = null,
-        Action<string>? onOutput = null)
+        Action<string>? onOutput = null,
+        Action<string>? onErrorOutput = null)
     {
         var startInfo = new ProcessStartInfo(fileName)
         {
@@ -54,9 +58,9 @@ public sealed class LocalProcess : IAsyncDisposable
         }
 
         var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
-        var localProcess = new LocalProcess(process, onOutput);
-        process.OutputDataReceived += (_, e) => localProcess.Record(e.Data);
-        process.ErrorDataReceived += (_, e) => localProcess.Record(e.Data);
+        var localProcess = new LocalProcess(process, onOutput, onErrorOutput);
+        process.OutputDataReceived += (_, e) => localProcess.Record(e.Data, localProcess._onOutput);
+        process.ErrorDataReceived += (_, e) => localProcess.Record(e.Data, localProcess._onErrorOutput);
         process.Exited += (_, _) => localProcess.OnExited();
 
         process.Start();
@@ -114,7 +118,7 @@ public sealed class LocalProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private void Record(string? line)
+    private void Record(string? line, Action<string>? forward)
     {
         if (line is null)
         {
@@ -130,7 +134,7 @@ public sealed class LocalProcess : IAsyncDisposable
             }
         }
 
-        _onOutput?.Invoke(line);
+        forward?.Invoke(line);
     }
 
     private void OnExited()

@@ -12,4 +12,7 @@ internal sealed class ContainerRunner(ApplicationModel.ContainerResource resourc
     public override Task StartAsync(CancellationToken cancellationToken) => runtime.RunAsync(spec, cancellationToken);
 
     public override Task StopAsync() => runtime.RemoveAsync(spec.Name);
+
+    public override IReadOnlyDictionary<string, string?> EnvironmentVariables =>
+        spec.Environment.ToDictionary(pair => pair.Key, pair => (string?)pair.Value);
 }

@@ -8,6 +8,7 @@ internal sealed class ExecutableRunner(
     ExecutableResource resource,
     IReadOnlyDictionary<string, string?> environment,
     Action<string> output,
+    Action<string> errorOutput,
     ProcessLedger ledger) : ResourceRunner
 {
     private LocalProcess? _process;
@@ -20,6 +21,8 @@ internal sealed class ExecutableRunner(
 
     public override string? RecentOutput => _process?.RecentOutput();
 
+    public override IReadOnlyDictionary<string, string?> EnvironmentVariables => environment;
+
     public override Task StartAsync(CancellationToken cancellationToken)
     {
         var command = Executable.TryFind(resource.Command) ?? Path.GetFullPath(resource.Command, resource.WorkingDirectory);
@@ -28,7 +31,7 @@ internal sealed class ExecutableRunner(
             throw new DistributedApplicationException($"{resource.Command} was not found on PATH or in {resource.WorkingDirectory}.");
         }
 
-        _process = LocalProcess.Start(command, resource.Arguments, environment, resource.WorkingDirectory, output);
+        _process = LocalProcess.Start(command, resource.Arguments, environment, resource.WorkingDirectory, output, errorOutput);
         ledger.Record(_process.Id);
         return Task.CompletedTask;
     }

@@ -11,14 +11,16 @@ namespace Airline.Hosting.Orchestration;
 /// <summary>
 /// Run mode: starts every resource of the model as soon as what it waits for is healthy, reports every
 /// state change, and stops everything in reverse order. MySQL and Redis run as containers where a
-/// container runtime answers (or <c>--runtime container</c>), otherwise as local processes.
+/// container runtime answers (or <c>--runtime container</c>), otherwise as local processes. While they
+/// run it watches their health and takes commands (stop, start, restart one resource).
 /// </summary>
-internal sealed class Orchestrator : IHostedService, IAsyncDisposable
+internal sealed partial class Orchestrator : IHostedService, IAsyncDisposable
 {
     private readonly IReadOnlyList<IResource> _startOrder;
     private readonly OrchestratorOptions _options;
     private readonly ResourceNotificationService _notifications;
     private readonly ConsoleReporter _console;
+    private readonly ResourceLogService _logs;
     private readonly ProcessLedger _ledger;
     private readonly ParameterStore _parameters;
     private readonly IConfiguration _configuration;
@@ -26,18 +28,21 @@ internal sealed class Orchestrator : IHostedService, IAsyncDisposable
     private readonly Dictionary<IResource, ResourceRunner> _runners = new(ReferenceEqualityComparer.Instance);
     private readonly List<ResourceRunner> _started = [];
     private readonly CancellationTokenSource _stopping = new();
+    private Task _healthMonitor = Task.CompletedTask;
     private bool _disposed;
 
     public Orchestrator(
         DistributedApplicationModel model,
         OrchestratorOptions options,
         ResourceNotificationService notifications,
-        IConfiguration configuration)
+        IConfiguration configuration,
+        ResourceLogService? logs = null)
     {
         _startOrder = DependencyGraph.StartOrder(model.Resources);
         _options = options;
         _notifications = notifications;
         _console = new ConsoleReporter(options.Console);
+        _logs = logs ?? new ResourceLogService();
         _ledger = new ProcessLedger(Path.Combine(options.StateDirectory, "processes"));
         _parameters = new ParameterStore(configuration, options.SecretsFile);
         _configuration = configuration;
@@ -71,6 +76,7 @@ internal sealed class Orchestrator : IHostedService, IAsyncDisposable
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping.Token);
         var starts = _runners.Values.Select(runner => RunAsync(runner, linked.Token)).ToList();
         await Task.WhenAll(starts);
+        _healthMonitor = MonitorHealthAsync(_stopping.Token);
 
         foreach (var project in _startOrder.OfType<ProjectResource>().Where(p => p.IsExternal))
         {
@@ -86,6 +92,7 @@ internal sealed class Orchestrator : IHostedService, IAsyncDisposable
         }
 
         await _stopping.CancelAsync();
+        await _healthMonitor;
         List<ResourceRunner> started;
         lock (_started)
         {
@@ -95,13 +102,7 @@ internal sealed class Orchestrator : IHostedService, IAsyncDisposable
 
         for (var i = started.Count - 1; i >= 0; i--)
         {
-            var runner = started[i];
-            await runner.StopAsync();
-            Publish(runner.Resource, s => s with { State = ResourceState.Finished, Healthy = false });
-            foreach (var child in Children(runner.Resource))
-            {
-                Publish(child, s => s with { State = ResourceState.Finished, Healthy = false });
-            }
+            await StopRunnerAsync(started[i]);
         }
 
         _ledger.Clear();
@@ -113,6 +114,7 @@ internal sealed class Orchestrator : IHostedService, IAsyncDisposable
         await StopAsync(CancellationToken.None);
         _disposed = true;
         _stopping.Dispose();
+        _commands.Dispose();
         if (_options.DeleteStateOnDispose && Directory.Exists(_options.StateDirectory))
         {
             Directory.Delete(_options.StateDirectory, recursive: true);
@@ -165,21 +167,43 @@ internal sealed class Orchestrator : IHostedService, IAsyncDisposable
             _console.Line("apphost", $"removed {removed} container(s) an earlier run left behind");
         }
 
-        return new RunnerFactory(_options, _configuration, _parameters, _ledger, _console, _notifications,
+        return new RunnerFactory(_options, _configuration, _parameters, _ledger, _console, _notifications, _logs,
             containerRuntime, serversInContainers, _containerLabel, GetConnectionString, Endpoints);
     }
 
     private async Task RunAsync(ResourceRunner runner, CancellationToken cancellationToken)
     {
+        try
+        {
+            await WaitForPrerequisitesAsync(runner.Resource, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The application is stopping; StopAsync reports the end of every resource.
+            return;
+        }
+        catch (DistributedApplicationException exception)
+        {
+            ReportFailure(runner.Resource, exception);
+            return;
+        }
+
+        Publish(runner.Resource, s => s with { State = ResourceState.Starting });
+        await StartRunnerAsync(runner, cancellationToken);
+    }
+
+    /// <summary>Starts a runner whose prerequisites are met and reports it Running, or FailedToStart with why.</summary>
+    private async Task StartRunnerAsync(ResourceRunner runner, CancellationToken cancellationToken)
+    {
         var resource = runner.Resource;
         try
         {
-            await WaitForPrerequisitesAsync(resource, cancellationToken);
-
-            Publish(resource, s => s with { State = ResourceState.Starting });
             lock (_started)
             {
-                _started.Add(runner);
+                if (!_started.Contains(runner))
+                {
+                    _started.Add(runner);
+                }
             }
 
             await runner.StartAsync(cancellationToken);
@@ -201,10 +225,15 @@ internal sealed class Orchestrator : IHostedService, IAsyncDisposable
         }
         catch (Exception exception) when (exception is DistributedApplicationException or LocalServerFailedException or MissingPrerequisiteException)
         {
-            foreach (var failed in Children(resource).Prepend(resource))
-            {
-                Publish(failed, s => s with { State = ResourceState.FailedToStart, Healthy = false, Error = exception.Message });
-            }
+            ReportFailure(resource, exception);
+        }
+    }
+
+    private void ReportFailure(IResource resource, Exception exception)
+    {
+        foreach (var failed in Children(resource).Prepend(resource))
+        {
+            Publish(failed, s => s with { State = ResourceState.FailedToStart, Healthy = false, Error = exception.Message });
         }
     }
 

@@ -22,6 +22,9 @@ internal sealed class OrchestratorOptions
 
     public TextWriter Console { get; init; } = System.Console.Out;
 
+    /// <summary>How often the health of every running resource is checked again.</summary>
+    public TimeSpan HealthCheckInterval { get; init; } = TimeSpan.FromSeconds(3);
+
     /// <summary>Delete the state folder when the application is disposed (test runs).</summary>
     public bool DeleteStateOnDispose { get; init; }
 }

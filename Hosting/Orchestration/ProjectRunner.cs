@@ -5,13 +5,13 @@ namespace Airline.Hosting.Orchestration;
 
 /// <summary>
 /// Runs each replica of a project as <c>dotnet {TargetPath}</c> from the project folder on its own port,
-/// and reports it healthy once its health path answers 200.
+/// and reports it healthy once its health path answers 200 (and, while it runs, whether it still does).
 /// </summary>
 internal sealed class ProjectRunner(
     ProjectResource resource,
     IReadOnlyList<Uri> urls,
     Func<int, IReadOnlyDictionary<string, string?>> environment,
-    Action<string, string> output,
+    Action<ConsoleOutput> output,
     ResourceNotificationService notifications,
     ProcessLedger ledger) : ResourceRunner
 {
@@ -27,6 +27,10 @@ internal sealed class ProjectRunner(
     public override string Kind => "Project";
 
     public IReadOnlyList<Uri> Urls => urls;
+
+    public override bool HasHealthCheck => true;
+
+    public override IReadOnlyDictionary<string, string?> EnvironmentVariables => environment(0);
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -61,6 +65,23 @@ internal sealed class ProjectRunner(
     /// <summary>Kills one replica as a crash would (tests and the dashboard use it).</summary>
     public void KillReplica(int replica) => _replicas[replica]?.Kill();
 
+    /// <summary>Asks every replica's health path; healthy when all of them answer 200.</summary>
+    public override async Task<bool> CheckHealthAsync(CancellationToken cancellationToken)
+    {
+        var healthy = await Task.WhenAll(Enumerable.Range(0, urls.Count).Select(async replica =>
+        {
+            var process = _replicas[replica];
+            var answers = process is { HasExited: false } && await IsHealthyAsync(urls[replica], cancellationToken);
+            if (process is not null)
+            {
+                UpdateReplica(replica, process, r => r with { Healthy = answers });
+            }
+
+            return answers;
+        }));
+        return healthy.All(answers => answers);
+    }
+
     private async Task StartReplicaAsync(int replica, CancellationToken cancellationToken)
     {
         var name = urls.Count == 1 ? resource.Name : $"{resource.Name}-{replica}";
@@ -69,7 +90,8 @@ internal sealed class ProjectRunner(
             [resource.Metadata.TargetPath],
             environment(replica),
             Path.GetDirectoryName(resource.Metadata.ProjectPath),
-            line => output(name, line));
+            line => output(new ConsoleOutput(name, line)),
+            line => output(new ConsoleOutput(name, line, IsError: true)));
         _replicas[replica] = process;
         ledger.Record(process.Id);
         PublishReplica(replica, process, running: true);
@@ -92,6 +114,8 @@ internal sealed class ProjectRunner(
 
             await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
         }
+
+        UpdateReplica(replica, process, r => r with { Healthy = true });
     }
 
     private async Task<bool> IsHealthyAsync(Uri url, CancellationToken cancellationToken)
@@ -117,14 +141,26 @@ internal sealed class ProjectRunner(
         PublishReplica(replica, process, running: false, exitCode);
         if (!_stopping)
         {
-            output(resource.Name, $"replica {replica} exited with code {exitCode}");
+            output(new ConsoleOutput(resource.Name, $"replica {replica} exited with code {exitCode}"));
         }
     }
+
+    /// <summary>Changes a replica's snapshot, unless the replica has been started again since (a late report of an old process).</summary>
+    private void UpdateReplica(int replica, LocalProcess process, Func<ReplicaSnapshot, ReplicaSnapshot> update) =>
+        notifications.Publish(resource, Kind, snapshot =>
+            snapshot.Replicas is { } replicas && replicas[replica].ProcessId == process.Id && update(replicas[replica]) is var updated && updated != replicas[replica]
+                ? snapshot with { Replicas = [.. replicas.Select(r => r.Index == replica ? updated : r)] }
+                : snapshot);
 
     private void PublishReplica(int replica, LocalProcess process, bool running, int? exitCode = null) =>
         notifications.Publish(resource, Kind, snapshot =>
         {
             var replicas = (snapshot.Replicas ?? [.. urls.Select((url, index) => new ReplicaSnapshot(index, null, url, false))]).ToList();
+            if (!running && replicas[replica].ProcessId != process.Id)
+            {
+                return snapshot;
+            }
+
             replicas[replica] = new ReplicaSnapshot(replica, process.Id, urls[replica], running, exitCode);
             var anyRunning = replicas.Any(r => r.Running);
             return snapshot with

@@ -64,6 +64,11 @@ public sealed class ResourceNotificationService
         {
             var previous = _current.GetValueOrDefault(resource.Name) ?? new ResourceSnapshot(resource.Name, kind, ResourceState.NotStarted);
             var next = update(previous);
+            if (ReferenceEquals(next, previous) && _current.ContainsKey(resource.Name))
+            {
+                return;
+            }
+
             _current[resource.Name] = next;
             foreach (var watcher in _watchers)
             {

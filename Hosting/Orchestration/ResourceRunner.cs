@@ -19,6 +19,15 @@ internal abstract class ResourceRunner
 
     /// <summary>The last lines the resource wrote, for reporting why it failed.</summary>
     public virtual string? RecentOutput => null;
+
+    /// <summary>Whether <see cref="CheckHealthAsync"/> tells anything; otherwise a running resource counts as healthy.</summary>
+    public virtual bool HasHealthCheck => false;
+
+    /// <summary>Asks the running resource whether it still answers (health monitoring while it runs).</summary>
+    public virtual Task<bool> CheckHealthAsync(CancellationToken cancellationToken) => Task.FromResult(true);
+
+    /// <summary>The environment the resource is given (a project's first replica's), as the dashboard shows it.</summary>
+    public virtual IReadOnlyDictionary<string, string?> EnvironmentVariables => new Dictionary<string, string?>();
 }
 
 /// <summary>A runner of a server others reach through connection strings.</summary>

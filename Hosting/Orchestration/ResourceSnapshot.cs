@@ -14,7 +14,8 @@ public enum ResourceState
 /// <summary>What a resource is doing now, as the console, the dashboard and tests see it.</summary>
 /// <param name="Kind">Project, MySQL, Database, Redis …</param>
 /// <param name="Healthy">Its health check passes (only meaningful while <see cref="ResourceState.Running"/>).</param>
-/// <param name="Replicas">Per replica of a project: process id, URL and whether it still runs.</param>
+/// <param name="Replicas">Per replica of a project: process id, URL, whether it still runs and answers its health check.</param>
+/// <param name="Restarts">How often it was started again with a Start or Restart command.</param>
 public sealed record ResourceSnapshot(
     string Name,
     string Kind,
@@ -23,9 +24,10 @@ public sealed record ResourceSnapshot(
     DateTimeOffset? StartedAt = null,
     int? ExitCode = null,
     string? Error = null,
-    IReadOnlyList<ReplicaSnapshot>? Replicas = null)
+    IReadOnlyList<ReplicaSnapshot>? Replicas = null,
+    int Restarts = 0)
 {
     public bool IsTerminal => State is ResourceState.Exited or ResourceState.FailedToStart or ResourceState.Finished;
 }
 
-public sealed record ReplicaSnapshot(int Index, int? ProcessId, Uri Url, bool Running, int? ExitCode = null);
+public sealed record ReplicaSnapshot(int Index, int? ProcessId, Uri Url, bool Running, int? ExitCode = null, bool Healthy = false);

@@ -14,6 +14,7 @@ internal sealed class RunnerFactory(
     ProcessLedger ledger,
     ConsoleReporter console,
     ResourceNotificationService notifications,
+    ResourceLogService logs,
     IContainerRuntime? containerRuntime,
     bool serversInContainers,
     string containerLabel,
@@ -29,7 +30,8 @@ internal sealed class RunnerFactory(
         ProjectResource project => Project(project),
         ContainerResource container => Container(container),
         ExecutableResource executable => new ExecutableRunner(
-            executable, Environment(executable).ToDictionary(pair => pair.Key, pair => (string?)pair.Value), Output(executable.Name), ledger),
+            executable, Environment(executable).ToDictionary(pair => pair.Key, pair => (string?)pair.Value),
+            Output(executable.Name), Output(executable.Name, isError: true), ledger),
         ConnectionStringResource existing => new ConnectionStringRunner(existing, configuration),
         IResourceWithParent => null,
         _ => throw new DistributedApplicationException($"'{resource.Name}' is a {resource.GetType().Name}, which run mode cannot start."),
@@ -46,13 +48,15 @@ internal sealed class RunnerFactory(
         string ConnectionString(IResource target) => ConnectionStrings.MySql(
             LoopbackHost, server.Port, password, target is MySqlDatabaseResource database ? database.DatabaseName : null);
 
-        return new ServerRunner(mysql, "MySQL", server, ledger, ConnectionString, async ct =>
-        {
-            foreach (var database in mysql.Databases)
+        return new ServerRunner(mysql, "MySQL", server, ledger, ConnectionString,
+            afterStart: async ct =>
             {
-                await MySqlAdministration.CreateDatabaseAsync(ConnectionString(mysql), database.DatabaseName, ct);
-            }
-        });
+                foreach (var database in mysql.Databases)
+                {
+                    await MySqlAdministration.CreateDatabaseAsync(ConnectionString(mysql), database.DatabaseName, ct);
+                }
+            },
+            probe: ct => MySqlAdministration.PingAsync(ConnectionString(mysql), ct));
     }
 
     private ServerRunner Redis(RedisResource redis)
@@ -63,7 +67,8 @@ internal sealed class RunnerFactory(
                 port => ct => RedisProbe.PingAsync(LoopbackHost, port, password, ct))
             : new LocalRedisServer(DataDirectory(redis, redis.PersistentData), password, onOutput: Output(redis.Name));
 
-        return new ServerRunner(redis, "Redis", server, ledger, _ => ConnectionStrings.Redis(LoopbackHost, server.Port, password));
+        return new ServerRunner(redis, "Redis", server, ledger, _ => ConnectionStrings.Redis(LoopbackHost, server.Port, password),
+            probe: ct => RedisProbe.PingAsync(LoopbackHost, server.Port, password, ct));
     }
 
     private ContainerServer ContainerServer(ContainerSpec spec, string password, Func<int, Func<CancellationToken, Task<bool>>> probe) =>
@@ -87,7 +92,11 @@ internal sealed class RunnerFactory(
             urls,
             replica => ProjectEnvironment.Render(project, replica, urls[replica], options.EnvironmentName, connectionString, endpoints, options.Telemetry)
                 .ToDictionary(pair => pair.Key, pair => (string?)pair.Value),
-            (name, line) => console.Line(name, line),
+            output =>
+            {
+                console.Line(output.Source, output.Text);
+                logs.Append(project.Name, output);
+            },
             notifications,
             ledger);
     }
@@ -110,7 +119,11 @@ internal sealed class RunnerFactory(
         containerRuntime ?? throw new MissingPrerequisiteException(
             $"'{resourceName}' needs a container runtime and none answers: install and start Docker (apt-get install docker.io) or Podman (apt-get install podman).");
 
-    private Action<string> Output(string resourceName) => line => console.Line(resourceName, line);
+    private Action<string> Output(string resourceName, bool isError = false) => line =>
+    {
+        console.Line(resourceName, line);
+        logs.Append(resourceName, new ConsoleOutput(resourceName, line, isError));
+    };
 
     private string DataDirectory(IResource resource, bool persistent) =>
         Path.Combine(options.StateDirectory, persistent ? "volumes" : "ephemeral", resource.Name);

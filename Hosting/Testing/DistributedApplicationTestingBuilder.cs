@@ -79,6 +79,7 @@ public sealed class DistributedApplicationTestingBuilder : IDistributedApplicati
                 KeepSecrets = false,
                 EnvironmentName = Environments.Development,
                 Console = TextWriter.Null,
+                DefaultDashboardPort = 0,
             }
             : null;
 

@@ -1,0 +1,48 @@
+namespace Dashboard.Tests;
+
+/// <summary>The whole system as the AppHost models it, started once with its dashboard for the tests of the "system" collection.</summary>
+public sealed class SystemFixture : IAsyncLifetime
+{
+    public static readonly string[] Resources = ["mysql", "flightsdb", "redis", "flights", "reservations", "gateway"];
+
+    private DistributedApplication? _app;
+
+    public DistributedApplication App => _app ?? throw new InvalidOperationException("Not started.");
+
+    public HttpClient Gateway { get; private set; } = null!;
+
+    public HttpClient Dashboard { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>();
+        _app = await builder.BuildAsync();
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            await _app.StartAsync(timeout.Token);
+            await _app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
+            Gateway = _app.CreateHttpClient("gateway");
+            Dashboard = await DashboardClient.LogInAsync(_app.Dashboard);
+        }
+        catch
+        {
+            // xunit does not dispose a fixture that failed to initialize: stop what did start.
+            await _app.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        Gateway?.Dispose();
+        Dashboard?.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition("system")]
+public sealed class SystemCollection : ICollectionFixture<SystemFixture>;
