@@ -13,6 +13,7 @@ run: build
 	dotnet run --project AppHost -c $(CONFIGURATION) --no-build
 
 test: build
+	@scripts/install-prerequisites.sh --tests
 	dotnet test Airline.sln -c $(CONFIGURATION) --no-build --logger "console;verbosity=normal"
 
 bench: build

@@ -66,6 +66,8 @@ public static class Extensions
     {
         var serviceTelemetryName = builder.Environment.ApplicationName;
 
+        // Polly logs every resilient call at Information, the OTLP exporter's own calls included.
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;
@@ -81,7 +83,8 @@ public static class Extensions
             .WithTracing(tracing => tracing
                 .AddSource(serviceTelemetryName, MySqlConnectorTelemetryName, YarpTelemetryName)
                 .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsProbe(context.Request.Path))
-                .AddHttpClientInstrumentation());
+                .AddHttpClientInstrumentation(options =>
+                    options.FilterHttpRequestMessage = request => !IsProbe(request.RequestUri?.AbsolutePath)));
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
@@ -113,6 +116,7 @@ public static class Extensions
         return app;
     }
 
+    /// <summary>Health probes (Kubernetes', the AppHost's, YARP's active checks) would drown the traces that matter.</summary>
     private static bool IsProbe(PathString path) =>
         path.StartsWithSegments(HealthEndpointPath) || path.StartsWithSegments(AlivenessEndpointPath);
 }

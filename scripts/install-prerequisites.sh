@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Airline needs on a Debian/Ubuntu machine and is missing: the .NET SDK is checked, MariaDB
 # and Redis server binaries are installed from the distribution (the system runs them as its own local
-# processes; no system service is started or needed).
+# processes; no system service is started or needed). With --tests, also what the tests need: Chromium
+# (dashboard browser test), Node.js and npm (browser driver, Kubernetes schema validation), kubectl.
 set -euo pipefail
 
 missing=()
@@ -13,6 +14,16 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 have mariadbd || have mysqld || missing+=(mariadb-server)
 have redis-server || missing+=(redis-server)
+if [ "${1:-}" = "--tests" ]; then
+  have chromium || missing+=(chromium)
+  have node || missing+=(nodejs)
+  have npm || missing+=(npm)
+  if ! have kubectl; then
+    echo "error: kubectl (1.21 or newer) is missing: the Kubernetes publishing tests render manifests with 'kubectl kustomize'." >&2
+    echo "       Install it from https://kubernetes.io/docs/tasks/tools/ (Debian's kubernetes-client is too old)." >&2
+    exit 1
+  fi
+fi
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 

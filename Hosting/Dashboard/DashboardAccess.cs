@@ -78,9 +78,6 @@ public sealed class DashboardAccess
         ["OTEL_BSP_SCHEDULE_DELAY"] = "1000",
         ["OTEL_BLRP_SCHEDULE_DELAY"] = "1000",
         ["OTEL_METRIC_EXPORT_INTERVAL"] = "1000",
-        // The exporter's own HttpClient gets the services' standard resilience handler, whose Information line
-        // per call would be logged (and exported) every second by every process.
-        ["Logging__LogLevel__Polly"] = "Warning",
     };
 
     private static string NewSecret() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();

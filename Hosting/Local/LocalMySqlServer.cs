@@ -16,6 +16,9 @@ public sealed class LocalMySqlServer(string dataDirectory, string? password = nu
 
     private string InitFile => Path.Combine(DataDirectory, "init.sql");
 
+    /// <summary>A temp folder of its own: servers sharing /tmp collide on its temporary table files.</summary>
+    private string TemporaryFiles => Path.Combine(DataDirectory, "tmp");
+
     protected override string DisplayName => "MariaDB";
 
     /// <summary>The connection string in the format services read from <c>ConnectionStrings__{database}</c>.</summary>
@@ -38,6 +41,7 @@ public sealed class LocalMySqlServer(string dataDirectory, string? password = nu
             "GRANT ALL PRIVILEGES ON *.* TO 'root'@'127.0.0.1' WITH GRANT OPTION;",
         ], cancellationToken);
 
+        Directory.CreateDirectory(TemporaryFiles);
         if (Directory.Exists(Path.Combine(DatabaseFiles, "mysql")))
         {
             return;
@@ -49,6 +53,7 @@ public sealed class LocalMySqlServer(string dataDirectory, string? password = nu
         [
             "--no-defaults",
             $"--datadir={DatabaseFiles}",
+            $"--tmpdir={TemporaryFiles}",
             .. RunAsUser(),
             "--auth-root-authentication-method=normal",
             "--skip-test-db",
@@ -67,6 +72,7 @@ public sealed class LocalMySqlServer(string dataDirectory, string? password = nu
         [
             "--no-defaults",
             $"--datadir={DatabaseFiles}",
+            $"--tmpdir={TemporaryFiles}",
             .. RunAsUser(),
             $"--port={Port.ToString(CultureInfo.InvariantCulture)}",
             $"--bind-address={Host}",

@@ -13,15 +13,24 @@ public sealed class SystemFixture : IAsyncLifetime
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>();
         _app = await builder.BuildAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await _app.StartAsync(timeout.Token);
-        await _app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
-        Gateway = _app.CreateHttpClient("gateway");
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            await _app.StartAsync(timeout.Token);
+            await _app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
+            Gateway = _app.CreateHttpClient("gateway");
+        }
+        catch
+        {
+            // xunit does not dispose a fixture whose start failed: stop what did start.
+            await _app.DisposeAsync();
+            throw;
+        }
     }
 
     public async Task DisposeAsync()
     {
-        Gateway.Dispose();
+        Gateway?.Dispose();
         if (_app is not null)
         {
             await _app.DisposeAsync();
