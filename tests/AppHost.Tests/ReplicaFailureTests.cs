@@ -1,4 +1,5 @@
 using System.Net;
+using Airline.TestSupport;
 
 namespace AppHost.Tests;
 
@@ -7,11 +8,8 @@ public sealed class ReplicaFailureTests
     [Fact]
     public async Task The_gateway_keeps_answering_when_a_Flights_Api_replica_is_killed()
     {
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>();
-        await using var app = await builder.BuildAsync();
+        await using var app = await TestApplication.StartAsync<Projects.AppHost>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await app.StartAsync(timeout.Token);
-        await app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
         using var gateway = app.CreateHttpClient("gateway");
 
         app.KillReplica("flights", 0);

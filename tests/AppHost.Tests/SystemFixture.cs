@@ -1,3 +1,5 @@
+using Airline.TestSupport;
+
 namespace AppHost.Tests;
 
 /// <summary>The whole system as the AppHost models it, started once for the journeys of a test class.</summary>
@@ -11,21 +13,8 @@ public sealed class SystemFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>();
-        _app = await builder.BuildAsync();
-        try
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-            await _app.StartAsync(timeout.Token);
-            await _app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
-            Gateway = _app.CreateHttpClient("gateway");
-        }
-        catch
-        {
-            // xunit does not dispose a fixture whose start failed: stop what did start.
-            await _app.DisposeAsync();
-            throw;
-        }
+        _app = await TestApplication.StartAsync<Projects.AppHost>();
+        Gateway = _app.CreateHttpClient("gateway");
     }
 
     public async Task DisposeAsync()

@@ -1,3 +1,5 @@
+using Airline.TestSupport;
+
 namespace Dashboard.Tests;
 
 /// <summary>The whole system as the AppHost models it, started once with its dashboard for the tests of the "system" collection.</summary>
@@ -15,22 +17,9 @@ public sealed class SystemFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>();
-        _app = await builder.BuildAsync();
-        try
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-            await _app.StartAsync(timeout.Token);
-            await _app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
-            Gateway = _app.CreateHttpClient("gateway");
-            Dashboard = await DashboardClient.LogInAsync(_app.Dashboard);
-        }
-        catch
-        {
-            // xunit does not dispose a fixture that failed to initialize: stop what did start.
-            await _app.DisposeAsync();
-            throw;
-        }
+        _app = await TestApplication.StartAsync<Projects.AppHost>();
+        Gateway = _app.CreateHttpClient("gateway");
+        Dashboard = await DashboardClient.LogInAsync(_app.Dashboard);
     }
 
     public async Task DisposeAsync()
