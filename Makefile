@@ -9,7 +9,8 @@ prerequisites:
 build: prerequisites
 	dotnet build Airline.sln -c $(CONFIGURATION) -warnaserror
 
-run: build
+run: prerequisites
+	dotnet build AppHost -c $(CONFIGURATION) -warnaserror
 	dotnet run --project AppHost -c $(CONFIGURATION) --no-build
 
 test: build
