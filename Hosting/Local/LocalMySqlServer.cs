@@ -4,13 +4,13 @@ using Airline.Hosting.BackingServices;
 namespace Airline.Hosting.Local;
 
 /// <summary>
-/// A private MariaDB (or MySQL) server: <c>mariadb-install-db</c> initialises the data folder once,
+/// A private MariaDB (or MySQL) server: its data folder starts as a copy of a freshly initialised one,
 /// then <c>mariadbd</c> serves it on a loopback port with <c>root</c> protected by the password.
 /// </summary>
 public sealed class LocalMySqlServer(string dataDirectory, string? password = null, int? port = null, Action<string>? onOutput = null)
     : LocalServer(dataDirectory, password, port, onOutput)
 {
-    private const string DebianPackage = "mariadb-server";
+    internal const string DebianPackage = "mariadb-server";
 
     private string DatabaseFiles => Path.Combine(DataDirectory, "data");
 
@@ -47,23 +47,7 @@ public sealed class LocalMySqlServer(string dataDirectory, string? password = nu
             return;
         }
 
-        Directory.CreateDirectory(DatabaseFiles);
-        var installer = Executable.Find(DebianPackage, "mariadb-install-db", "mysql_install_db");
-        var install = LocalProcess.Start(installer,
-        [
-            "--no-defaults",
-            $"--datadir={DatabaseFiles}",
-            $"--tmpdir={TemporaryFiles}",
-            .. RunAsUser(),
-            "--auth-root-authentication-method=normal",
-            "--skip-test-db",
-        ]);
-        var exitCode = await install.Exited.WaitAsync(cancellationToken);
-        if (exitCode != 0)
-        {
-            throw new LocalServerFailedException(
-                $"{installer} failed with exit code {exitCode}. Its last output:{Environment.NewLine}{install.RecentOutput()}");
-        }
+        await MariaDbDataTemplate.CopyToAsync(DatabaseFiles, [.. RunAsUser()], cancellationToken);
     }
 
     protected override (string FileName, IReadOnlyList<string> Arguments) Command() =>
