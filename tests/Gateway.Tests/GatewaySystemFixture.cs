@@ -9,7 +9,7 @@ namespace Gateway.Tests;
 /// <summary>
 /// The whole service system on real HTTP: MariaDB and Redis processes, two Flights.Api replicas, one
 /// Reservations.Api and the Gateway, wired together only through <c>services:*</c> service discovery.
-/// A second gateway is given a Reservations.Api address where nothing listens.
+/// Two more gateways are given a Reservations.Api or a Flights.Api address where nothing listens.
 /// </summary>
 public sealed class GatewaySystemFixture : IAsyncLifetime
 {
@@ -20,6 +20,8 @@ public sealed class GatewaySystemFixture : IAsyncLifetime
     public HttpClient Gateway { get; private set; } = null!;
 
     public HttpClient GatewayWithoutReservations { get; private set; } = null!;
+
+    public HttpClient GatewayWithoutFlights { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -40,6 +42,12 @@ public sealed class GatewaySystemFixture : IAsyncLifetime
         {
             ["services:flights:http:0"] = flights[0].ToString(),
             ["services:reservations:http:0"] = $"http://127.0.0.1:{FreePort.Next()}",
+        }).CreateClient();
+
+        GatewayWithoutFlights = StartFactory<FlightsClient>(new()
+        {
+            ["services:flights:http:0"] = $"http://127.0.0.1:{FreePort.Next()}",
+            ["services:reservations:http:0"] = reservations.ToString(),
         }).CreateClient();
     }
 

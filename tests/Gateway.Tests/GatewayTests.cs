@@ -162,6 +162,14 @@ public sealed class GatewayTests(GatewaySystemFixture system) : IClassFixture<Ga
     }
 
     [Fact]
+    public async Task Without_Flights_Api_a_proxied_read_is_a_gateway_error_as_problem_details()
+    {
+        using var response = await system.GatewayWithoutFlights.GetAsync("/flights?flight_no=AA2532");
+
+        await AssertProblemAsync(response, HttpStatusCode.BadGateway);
+    }
+
+    [Fact]
     public async Task One_trace_spans_the_gateway_and_the_service_behind_it()
     {
         using var clientSpan = new Activity("booking-client").SetIdFormat(ActivityIdFormat.W3C).Start();
