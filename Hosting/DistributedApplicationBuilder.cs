@@ -81,6 +81,7 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationBui
             EnvironmentName = _host.Environment.EnvironmentName,
             Console = _options.Console ?? Console.Out,
             Runtime = Configuration["runtime"] ?? "auto",
+            DefaultRestartPolicy = _options.DefaultRestartPolicy,
             DeleteStateOnDispose = _options.StateDirectory is not null,
             Telemetry = dashboard.TelemetryEnvironment(),
         });

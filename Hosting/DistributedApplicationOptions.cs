@@ -21,6 +21,9 @@ internal sealed class DistributedApplicationOptions
 
     public TextWriter? Console { get; init; }
 
+    /// <summary>The restart policy of resources not given one (run mode: OnFailure; tests: Never).</summary>
+    public ApplicationModel.RestartPolicy DefaultRestartPolicy { get; init; } = ApplicationModel.RestartPolicy.OnFailure();
+
     /// <summary>The dashboard's port when <c>Dashboard:Port</c> is not configured; 0 picks free ones (tests).</summary>
     public int DefaultDashboardPort { get; init; } = Dashboard.DashboardAccess.DefaultPort;
 }

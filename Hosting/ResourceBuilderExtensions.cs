@@ -38,6 +38,17 @@ public static class ResourceBuilderExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Whether the resource's processes are started again when they exit on their own. Without it, MySQL, Redis,
+    /// containers and projects restart <c>OnFailure</c> in run mode and never in the testing builder; executables never.
+    /// </summary>
+    public static IResourceBuilder<T> WithRestartPolicy<T>(this IResourceBuilder<T> builder, RestartPolicy policy)
+        where T : Resource
+    {
+        builder.Resource.RestartPolicy = policy;
+        return builder;
+    }
+
     private static IResourceBuilder<T> AddDependency<T>(this IResourceBuilder<T> builder, IResource dependency, WaitBehavior behavior)
         where T : Resource
     {

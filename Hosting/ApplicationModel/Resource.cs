@@ -26,6 +26,9 @@ public abstract partial class Resource : IResource
     /// <summary>Environment variables set explicitly with <c>WithEnvironment</c>.</summary>
     public Dictionary<string, string> Environment { get; } = [];
 
+    /// <summary>Set with <c>WithRestartPolicy</c>; null leaves it to run mode's default for the kind of resource.</summary>
+    public RestartPolicy? RestartPolicy { get; set; }
+
     public override string ToString() => Name;
 
     [GeneratedRegex("^[a-z][a-z0-9-]{0,62}$")]

@@ -14,4 +14,10 @@ public interface IServerInstance
     Task StartAsync(CancellationToken cancellationToken = default);
 
     Task StopAsync();
+
+    /// <summary>Completes with the exit code once the running server ends; null while it does not run.</summary>
+    Task<int>? Exited { get; }
+
+    /// <summary>The last lines the server wrote, when it runs as a local process.</summary>
+    string? RecentOutput { get; }
 }

@@ -49,6 +49,14 @@ public sealed class CliContainerRuntime(string executable) : IContainerRuntime
     public async Task RemoveAsync(string containerName) =>
         await ExecuteAsync(ContainerCommand.Remove(containerName), CancellationToken.None);
 
+    public async Task<int> WaitAsync(string containerName)
+    {
+        var (exitCode, output) = await ExecuteAsync(ContainerCommand.Wait(containerName), CancellationToken.None);
+        return exitCode == 0 && int.TryParse(output.Trim(), System.Globalization.CultureInfo.InvariantCulture, out var containerExitCode)
+            ? containerExitCode
+            : exitCode;
+    }
+
     public async Task<int> RemoveLeftoversAsync(string label, CancellationToken cancellationToken)
     {
         var (_, output) = await ExecuteAsync(ContainerCommand.ListByLabel(label), cancellationToken);

@@ -33,6 +33,8 @@ public static class ContainerCommand
     /// <summary>Stops with SIGTERM and a grace period, then removes the container (its named volumes stay).</summary>
     public static IReadOnlyList<string> Remove(string name) => ["rm", "--force", "--time", "5", name];
 
+    public static IReadOnlyList<string> Wait(string name) => ["wait", name];
+
     public static IReadOnlyList<string> ListByLabel(string label) => ["ps", "--all", "--quiet", "--filter", $"label={LabelKey}={label}"];
 
     public static IReadOnlyList<string> Info() => ["info", "--format", "{{.ServerVersion}}"];

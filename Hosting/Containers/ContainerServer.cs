@@ -18,9 +18,14 @@ public sealed class ContainerServer(
 
     public int? ProcessId => null;
 
+    public Task<int>? Exited { get; private set; }
+
+    public string? RecentOutput => null;
+
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         await runtime.RunAsync(spec, cancellationToken);
+        Exited = runtime.WaitAsync(spec.Name);
         var deadline = DateTime.UtcNow + ReadyTimeout;
         while (!await probe(cancellationToken))
         {

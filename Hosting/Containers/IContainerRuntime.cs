@@ -9,6 +9,9 @@ public interface IContainerRuntime
 
     Task RemoveAsync(string containerName);
 
+    /// <summary>Completes with the container's exit code once it stops.</summary>
+    Task<int> WaitAsync(string containerName);
+
     /// <summary>Removes containers an earlier, killed run of the same AppHost left behind.</summary>
     Task<int> RemoveLeftoversAsync(string label, CancellationToken cancellationToken);
 }

@@ -42,6 +42,10 @@ public abstract class LocalServer : IServerInstance, IAsyncDisposable
     /// <summary>The process id while it runs (tests use it to kill the server as a crash would).</summary>
     public int? ProcessId => _process?.Id;
 
+    public Task<int>? Exited => _process?.Exited;
+
+    public string? RecentOutput => _process?.RecentOutput();
+
     protected abstract string DisplayName { get; }
 
     /// <summary>Starts the server and returns once it answers a ping.</summary>
@@ -52,6 +56,12 @@ public abstract class LocalServer : IServerInstance, IAsyncDisposable
         if (IsRunning)
         {
             return;
+        }
+
+        if (_process is { } crashed)
+        {
+            await crashed.DisposeAsync();
+            _process = null;
         }
 
         Directory.CreateDirectory(DataDirectory);

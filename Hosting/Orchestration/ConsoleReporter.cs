@@ -20,7 +20,13 @@ internal sealed class ConsoleReporter(TextWriter writer)
     public void State(ResourceSnapshot snapshot) =>
         Line(snapshot.Name, snapshot.State switch
         {
-            ResourceState.Running => snapshot.Healthy ? "Running (healthy)" : "Running",
+            ResourceState.Running => (snapshot.Healthy, snapshot.Restarts) switch
+            {
+                (true, 0) => "Running (healthy)",
+                (true, var restarts) => $"Running (healthy, restarts: {restarts})",
+                (false, 0) => "Running",
+                (false, var restarts) => $"Running (restarts: {restarts})",
+            },
             ResourceState.FailedToStart => $"FailedToStart: {snapshot.Error}",
             ResourceState.Exited => snapshot.Error is { } why ? $"Exited: {why}" : $"Exited with code {snapshot.ExitCode}",
             _ => snapshot.State.ToString(),

@@ -17,7 +17,7 @@ internal sealed class ExecutableRunner(
 
     public override string Kind => "Executable";
 
-    public override Task<int>? Completion => _process?.Exited;
+    public override Task<int>? Exited => _process?.Exited;
 
     public override string? RecentOutput => _process?.RecentOutput();
 

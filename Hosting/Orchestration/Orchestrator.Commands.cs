@@ -61,6 +61,7 @@ internal sealed partial class Orchestrator
 
     private async Task StopRunnerAsync(ResourceRunner runner)
     {
+        StopWatching(runner);
         await runner.StopAsync();
         foreach (var resource in Children(runner.Resource).Prepend(runner.Resource))
         {

@@ -27,6 +27,7 @@ internal sealed partial class Orchestrator : IHostedService, IAsyncDisposable
     private readonly string _containerLabel;
     private readonly Dictionary<IResource, ResourceRunner> _runners = new(ReferenceEqualityComparer.Instance);
     private readonly List<ResourceRunner> _started = [];
+    private readonly Dictionary<ResourceRunner, ProcessWatcher> _watchers = [];
     private readonly CancellationTokenSource _stopping = new();
     private Task _healthMonitor = Task.CompletedTask;
     private bool _disposed;
@@ -214,9 +215,9 @@ internal sealed partial class Orchestrator : IHostedService, IAsyncDisposable
                 Publish(started, s => s with { State = ResourceState.Running, Healthy = true, StartedAt = startedAt, Error = null });
             }
 
-            if (runner.Completion is { } completion)
+            if (runner.Exited is { } exited)
             {
-                _ = ReportCompletionAsync(runner, completion);
+                Watch(runner, exited);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -237,17 +238,66 @@ internal sealed partial class Orchestrator : IHostedService, IAsyncDisposable
         }
     }
 
-    /// <summary>A resource that runs to completion is Finished with exit code 0, otherwise Exited with its last output.</summary>
-    private async Task ReportCompletionAsync(ResourceRunner runner, Task<int> completion)
+    /// <summary>Sees the runner's process end: reported, and started again as the resource's restart policy says.</summary>
+    private void Watch(ResourceRunner runner, Task<int> exited)
     {
-        var exitCode = await completion;
-        Publish(runner.Resource, s => s with
+        var watcher = new ProcessWatcher(
+            _options.RestartPolicyOf(runner.Resource),
+            async cancellationToken =>
+            {
+                await runner.StartAsync(cancellationToken);
+                return runner.Exited!;
+            },
+            seen => Report(runner, seen));
+        lock (_watchers)
         {
-            State = exitCode == 0 ? ResourceState.Finished : ResourceState.Exited,
-            Healthy = false,
-            ExitCode = exitCode,
-            Error = exitCode == 0 ? null : $"exited with code {exitCode}. Its last output:{Environment.NewLine}{runner.RecentOutput}",
-        });
+            if (_watchers.Remove(runner, out var replaced))
+            {
+                replaced.StopAsked();
+            }
+
+            _watchers[runner] = watcher;
+        }
+
+        _ = watcher.WatchAsync(exited, _stopping.Token);
+    }
+
+    private void StopWatching(ResourceRunner runner)
+    {
+        lock (_watchers)
+        {
+            if (_watchers.Remove(runner, out var watcher))
+            {
+                watcher.StopAsked();
+            }
+        }
+    }
+
+    /// <summary>An exit with code 0 that is not followed by a restart is Finished; any other exit is Exited with the last output.</summary>
+    private void Report(ResourceRunner runner, WatchedEvent seen)
+    {
+        var startedAt = DateTimeOffset.UtcNow;
+        foreach (var resource in Children(runner.Resource).Prepend(runner.Resource))
+        {
+            Publish(resource, s => seen switch
+            {
+                WatchedEvent.Exited { ExitCode: 0, RestartIn: null } => s with { State = ResourceState.Finished, Healthy = false, ExitCode = 0, Error = null },
+                WatchedEvent.Exited exited => s with
+                {
+                    State = ResourceState.Exited,
+                    Healthy = false,
+                    ExitCode = exited.ExitCode,
+                    Error = exited.Describe(runner.RecentOutput),
+                },
+                WatchedEvent.RestartFailed failed => s with
+                {
+                    State = failed.RetryIn is null ? ResourceState.FailedToStart : ResourceState.Exited,
+                    Healthy = false,
+                    Error = failed.Describe(),
+                },
+                _ => s with { State = ResourceState.Running, Healthy = true, StartedAt = startedAt, ExitCode = null, Error = null, Restarts = s.Restarts + 1 },
+            });
+        }
     }
 
     private async Task WaitForPrerequisitesAsync(IResource resource, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using Airline.Hosting.ApplicationModel;
+
 namespace Airline.Hosting.Orchestration;
 
 internal sealed class OrchestratorOptions
@@ -24,6 +26,17 @@ internal sealed class OrchestratorOptions
 
     /// <summary>How often the health of every running resource is checked again.</summary>
     public TimeSpan HealthCheckInterval { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>The restart policy of MySQL, Redis, containers and projects that are not given one with <c>WithRestartPolicy</c>.</summary>
+    public RestartPolicy DefaultRestartPolicy { get; init; } = RestartPolicy.OnFailure();
+
+    /// <summary>The policy a resource's processes follow when they exit on their own.</summary>
+    public RestartPolicy RestartPolicyOf(IResource resource) => resource switch
+    {
+        Resource { RestartPolicy: { } chosen } => chosen,
+        ExecutableResource => RestartPolicy.Never,
+        _ => DefaultRestartPolicy,
+    };
 
     /// <summary>Delete the state folder when the application is disposed (test runs).</summary>
     public bool DeleteStateOnDispose { get; init; }

@@ -6,6 +6,7 @@ namespace Airline.Hosting.Orchestration;
 /// <summary>
 /// Runs each replica of a project as <c>dotnet {TargetPath}</c> from the project folder on its own port,
 /// and reports it healthy once its health path answers 200 (and, while it runs, whether it still does).
+/// A replica that exits on its own is reported and started again as the restart policy says.
 /// </summary>
 internal sealed class ProjectRunner(
     ProjectResource resource,
@@ -13,14 +14,15 @@ internal sealed class ProjectRunner(
     Func<int, IReadOnlyDictionary<string, string?>> environment,
     Action<ConsoleOutput> output,
     ResourceNotificationService notifications,
-    ProcessLedger ledger) : ResourceRunner
+    ProcessLedger ledger,
+    RestartPolicy restartPolicy) : ResourceRunner
 {
     private static readonly TimeSpan HealthyTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan StopGracePeriod = TimeSpan.FromSeconds(4);
     private static readonly HttpClient HealthClient = new() { Timeout = TimeSpan.FromSeconds(2) };
 
     private readonly LocalProcess?[] _replicas = new LocalProcess?[urls.Count];
-    private volatile bool _stopping;
+    private readonly ProcessWatcher?[] _watchers = new ProcessWatcher?[urls.Count];
 
     public override IResource Resource => resource;
 
@@ -46,13 +48,25 @@ internal sealed class ProjectRunner(
                 $"port {port} that {resource.Name} is given with WithHttpEndpoint is in use by another program: free it or choose another port.");
         }
 
-        _stopping = false;
-        await Task.WhenAll(Enumerable.Range(0, urls.Count).Select(replica => StartReplicaAsync(replica, cancellationToken)));
+        await Task.WhenAll(Enumerable.Range(0, urls.Count).Select(async replica =>
+        {
+            var process = await StartReplicaAsync(replica, cancellationToken);
+            var watcher = new ProcessWatcher(
+                restartPolicy,
+                async ct => (await StartReplicaAsync(replica, ct)).Exited,
+                seen => Report(replica, seen));
+            _watchers[replica] = watcher;
+            _ = watcher.WatchAsync(process.Exited, CancellationToken.None);
+        }));
     }
 
     public override async Task StopAsync()
     {
-        _stopping = true;
+        foreach (var watcher in _watchers.OfType<ProcessWatcher>())
+        {
+            watcher.StopAsked();
+        }
+
         await Task.WhenAll(_replicas.OfType<LocalProcess>().Select(process => process.StopAsync(StopGracePeriod)));
         foreach (var process in _replicas.OfType<LocalProcess>())
         {
@@ -82,9 +96,16 @@ internal sealed class ProjectRunner(
         return healthy.All(answers => answers);
     }
 
-    private async Task StartReplicaAsync(int replica, CancellationToken cancellationToken)
+    private string ReplicaName(int replica) => urls.Count == 1 ? resource.Name : $"{resource.Name}-{replica}";
+
+    private async Task<LocalProcess> StartReplicaAsync(int replica, CancellationToken cancellationToken)
     {
-        var name = urls.Count == 1 ? resource.Name : $"{resource.Name}-{replica}";
+        var name = ReplicaName(replica);
+        if (_replicas[replica] is { HasExited: true } exited)
+        {
+            await exited.DisposeAsync();
+        }
+
         var process = LocalProcess.Start(
             "dotnet",
             [resource.Metadata.TargetPath],
@@ -95,7 +116,6 @@ internal sealed class ProjectRunner(
         _replicas[replica] = process;
         ledger.Record(process.Id);
         PublishReplica(replica, process, running: true);
-        _ = WatchExitAsync(replica, process);
 
         var deadline = DateTime.UtcNow + HealthyTimeout;
         while (!await IsHealthyAsync(urls[replica], cancellationToken))
@@ -116,6 +136,7 @@ internal sealed class ProjectRunner(
         }
 
         UpdateReplica(replica, process, r => r with { Healthy = true });
+        return process;
     }
 
     private async Task<bool> IsHealthyAsync(Uri url, CancellationToken cancellationToken)
@@ -135,13 +156,29 @@ internal sealed class ProjectRunner(
         }
     }
 
-    private async Task WatchExitAsync(int replica, LocalProcess process)
+    private void Report(int replica, WatchedEvent seen)
     {
-        var exitCode = await process.Exited;
-        PublishReplica(replica, process, running: false, exitCode);
-        if (!_stopping)
+        var process = _replicas[replica]!;
+        switch (seen)
         {
-            output(new ConsoleOutput(resource.Name, $"replica {replica} exited with code {exitCode}"));
+            case WatchedEvent.Exited exited:
+                var why = exited.Describe(process.RecentOutput());
+                output(new ConsoleOutput(resource.Name, $"replica {replica} {why}", IsError: true));
+                PublishReplica(replica, process, running: false, exited.ExitCode, why);
+                break;
+            case WatchedEvent.RestartFailed failed:
+                output(new ConsoleOutput(resource.Name, $"replica {replica} {failed.Describe()}", IsError: true));
+                break;
+            default:
+                output(new ConsoleOutput(resource.Name, $"replica {replica} restarted"));
+                notifications.Publish(resource, Kind, snapshot => snapshot with
+                {
+                    State = ResourceState.Running,
+                    ExitCode = null,
+                    Error = null,
+                    Restarts = snapshot.Restarts + 1,
+                });
+                break;
         }
     }
 
@@ -152,7 +189,7 @@ internal sealed class ProjectRunner(
                 ? snapshot with { Replicas = [.. replicas.Select(r => r.Index == replica ? updated : r)] }
                 : snapshot);
 
-    private void PublishReplica(int replica, LocalProcess process, bool running, int? exitCode = null) =>
+    private void PublishReplica(int replica, LocalProcess process, bool running, int? exitCode = null, string? why = null) =>
         notifications.Publish(resource, Kind, snapshot =>
         {
             var replicas = (snapshot.Replicas ?? [.. urls.Select((url, index) => new ReplicaSnapshot(index, null, url, false))]).ToList();
@@ -169,6 +206,7 @@ internal sealed class ProjectRunner(
                 Healthy = snapshot.Healthy && replicas.All(r => r.Running),
                 State = anyRunning || snapshot.State != ResourceState.Running ? snapshot.State : ResourceState.Exited,
                 ExitCode = anyRunning ? null : exitCode,
+                Error = anyRunning ? snapshot.Error : why,
             };
         });
 }

@@ -14,8 +14,8 @@ internal abstract class ResourceRunner
 
     public abstract Task StopAsync();
 
-    /// <summary>For a resource that runs to completion: its exit code once it ends; null otherwise.</summary>
-    public virtual Task<int>? Completion => null;
+    /// <summary>The exit code of the process (or container) it runs, once that ends; null when it watches its processes itself.</summary>
+    public virtual Task<int>? Exited => null;
 
     /// <summary>The last lines the resource wrote, for reporting why it failed.</summary>
     public virtual string? RecentOutput => null;

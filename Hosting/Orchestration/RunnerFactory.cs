@@ -98,7 +98,8 @@ internal sealed class RunnerFactory(
                 logs.Append(project.Name, output);
             },
             notifications,
-            ledger);
+            ledger,
+            options.RestartPolicyOf(project));
     }
 
     /// <summary>Connection strings and environment a container or executable was given with WithReference/WithEnvironment.</summary>

@@ -36,6 +36,10 @@ internal sealed class ServerRunner(
 
     public override Task StopAsync() => server.StopAsync();
 
+    public override Task<int>? Exited => server.Exited;
+
+    public override string? RecentOutput => server.RecentOutput;
+
     public override bool HasHealthCheck => probe is not null;
 
     public override Task<bool> CheckHealthAsync(CancellationToken cancellationToken) =>

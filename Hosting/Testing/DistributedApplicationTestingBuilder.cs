@@ -80,6 +80,7 @@ public sealed class DistributedApplicationTestingBuilder : IDistributedApplicati
                 EnvironmentName = Environments.Development,
                 Console = TextWriter.Null,
                 DefaultDashboardPort = 0,
+                DefaultRestartPolicy = RestartPolicy.Never,
             }
             : null;
 

@@ -95,6 +95,10 @@ public sealed class ContainerModeTests
             }
         }
 
+        /// <summary>A container of an image it does not stand in for runs until it is removed.</summary>
+        public Task<int> WaitAsync(string containerName) =>
+            _servers.GetValueOrDefault(containerName)?.Exited ?? new TaskCompletionSource<int>().Task;
+
         public Task<int> RemoveLeftoversAsync(string label, CancellationToken cancellationToken) => Task.FromResult(0);
 
         public async ValueTask DisposeAsync()

@@ -39,7 +39,7 @@ public sealed class LocalRedisServerTests
         Assert.Contains("alice", await SendAsync(redis.Port, $"AUTH {redis.Password}", "HGET flights:1 12C"));
     }
 
-    private static async Task<string> SendAsync(int port, params string[] commands)
+    internal static async Task<string> SendAsync(int port, params string[] commands)
     {
         using var client = new TcpClient();
         await client.ConnectAsync("127.0.0.1", port);

@@ -1,0 +1,56 @@
+namespace Airline.Hosting.ApplicationModel;
+
+/// <summary>
+/// Whether a process that exited on its own is started again, how often, and how long after: the delay
+/// doubles from <see cref="InitialDelay"/> up to <see cref="MaxDelay"/> while runs keep failing.
+/// A stop through a command or the application's shutdown is never restarted.
+/// </summary>
+public sealed record RestartPolicy
+{
+    public static readonly TimeSpan InitialDelay = TimeSpan.FromMilliseconds(100);
+
+    public static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(5);
+
+    private RestartPolicy(RestartMode mode, int? maxRetries)
+    {
+        Mode = mode;
+        MaxRetries = maxRetries;
+    }
+
+    /// <summary>Never started again: the exit is reported and the resource stays Exited.</summary>
+    public static RestartPolicy Never { get; } = new(RestartMode.Never, 0);
+
+    /// <summary>Started again after every exit, also after exit code 0.</summary>
+    public static RestartPolicy Always { get; } = new(RestartMode.Always, null);
+
+    /// <summary>Started again after an exit with a code other than 0, at most <paramref name="maxRetries"/> times in a row.</summary>
+    public static RestartPolicy OnFailure(int maxRetries = 5) =>
+        maxRetries >= 0 ? new(RestartMode.OnFailure, maxRetries) : throw new ArgumentOutOfRangeException(nameof(maxRetries));
+
+    public RestartMode Mode { get; }
+
+    /// <summary>How many restarts in a row (without a run that lasted <see cref="MaxDelay"/>) are tried; null for no limit.</summary>
+    public int? MaxRetries { get; }
+
+    /// <summary>The delay before restart number <paramref name="attempt"/> (0 for the first) in a row, or null for none.</summary>
+    public TimeSpan? DelayBeforeRestart(int exitCode, int attempt) =>
+        Mode == RestartMode.Never || (Mode == RestartMode.OnFailure && exitCode == 0) || attempt >= MaxRetries
+            ? null
+            : Backoff(attempt);
+
+    private static TimeSpan Backoff(int attempt) =>
+        TimeSpan.FromTicks(Math.Min(InitialDelay.Ticks << Math.Min(attempt, 16), MaxDelay.Ticks));
+
+    public override string ToString() => Mode switch
+    {
+        RestartMode.OnFailure => $"OnFailure(maxRetries: {MaxRetries})",
+        _ => Mode.ToString(),
+    };
+}
+
+public enum RestartMode
+{
+    Never,
+    OnFailure,
+    Always,
+}
