@@ -236,14 +236,14 @@ public sealed class ManifestTests(AppHostManifestsFixture published) : IClassFix
     }
 
     [Fact]
-    public void Redis_appends_every_write_to_a_claim_and_requires_the_password_from_the_secret()
+    public void Redis_appends_and_fsyncs_every_write_to_a_claim_and_requires_the_password_from_the_secret()
     {
         var redis = _manifests.Single("StatefulSet", "redis").Root;
         var container = Assert.Single(redis.Items("spec", "template", "spec", "containers"));
         var args = string.Join(' ', container.Items("args").Select(arg => ((YamlScalarNode)arg).Value));
 
         Assert.Equal("redis:7.4", container.Text("image"));
-        Assert.Contains("--appendonly yes", args);
+        Assert.Contains("--appendonly yes --appendfsync always", args);
         Assert.Contains("--requirepass $(REDIS_PASSWORD)", args);
         Assert.Equal("redis-password", Assert.Single(container.Items("env")).Text("valueFrom", "secretKeyRef", "key"));
         Assert.Equal("data", Assert.Single(redis.Items("spec", "volumeClaimTemplates")).Text("metadata", "name"));

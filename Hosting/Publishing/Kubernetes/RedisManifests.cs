@@ -25,7 +25,7 @@ internal static class RedisManifests
         {
             ["name"] = redis.Name,
             ["image"] = context.Options.RedisImage,
-            ["args"] = new[] { "redis-server", "--appendonly", "yes", "--requirepass", $"$({password})" },
+            ["args"] = new[] { "redis-server", "--appendonly", "yes", "--appendfsync", "always", "--requirepass", $"$({password})" },
             ["ports"] = new[] { PodSpecs.Port(PortName, RedisResource.DefaultPort) },
             ["env"] = variables.Yaml,
             ["startupProbe"] = PodSpecs.TcpProbe(PortName, periodSeconds: 2, failureThreshold: 30),
