@@ -19,6 +19,8 @@ internal sealed class ExecutableRunner(
 
     public override Task<int>? Exited => _process?.Exited;
 
+    public override int? ProcessId => _process?.Id;
+
     public override string? RecentOutput => _process?.RecentOutput();
 
     public override IReadOnlyDictionary<string, string?> EnvironmentVariables => environment;

@@ -65,7 +65,7 @@ internal sealed partial class Orchestrator
         await runner.StopAsync();
         foreach (var resource in Children(runner.Resource).Prepend(runner.Resource))
         {
-            Publish(resource, s => s with { State = ResourceState.Finished, Healthy = false });
+            Publish(resource, s => s with { State = ResourceState.Finished, Healthy = false, ProcessId = null });
         }
     }
 }

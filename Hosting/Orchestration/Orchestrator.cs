@@ -212,7 +212,7 @@ internal sealed partial class Orchestrator : IHostedService, IAsyncDisposable
             var startedAt = DateTimeOffset.UtcNow;
             foreach (var started in Children(resource).Prepend(resource))
             {
-                Publish(started, s => s with { State = ResourceState.Running, Healthy = true, StartedAt = startedAt, Error = null });
+                Publish(started, s => s with { State = ResourceState.Running, Healthy = true, StartedAt = startedAt, Error = null, ProcessId = runner.ProcessId });
             }
 
             if (runner.Exited is { } exited)
@@ -281,13 +281,14 @@ internal sealed partial class Orchestrator : IHostedService, IAsyncDisposable
         {
             Publish(resource, s => seen switch
             {
-                WatchedEvent.Exited { ExitCode: 0, RestartIn: null } => s with { State = ResourceState.Finished, Healthy = false, ExitCode = 0, Error = null },
+                WatchedEvent.Exited { ExitCode: 0, RestartIn: null } => s with { State = ResourceState.Finished, Healthy = false, ExitCode = 0, Error = null, ProcessId = null },
                 WatchedEvent.Exited exited => s with
                 {
                     State = ResourceState.Exited,
                     Healthy = false,
                     ExitCode = exited.ExitCode,
                     Error = exited.Describe(runner.RecentOutput),
+                    ProcessId = null,
                 },
                 WatchedEvent.RestartFailed failed => s with
                 {
@@ -295,7 +296,16 @@ internal sealed partial class Orchestrator : IHostedService, IAsyncDisposable
                     Healthy = false,
                     Error = failed.Describe(),
                 },
-                _ => s with { State = ResourceState.Running, Healthy = true, StartedAt = startedAt, ExitCode = null, Error = null, Restarts = s.Restarts + 1 },
+                _ => s with
+                {
+                    State = ResourceState.Running,
+                    Healthy = true,
+                    StartedAt = startedAt,
+                    ExitCode = null,
+                    Error = null,
+                    Restarts = s.Restarts + 1,
+                    ProcessId = runner.ProcessId,
+                },
             });
         }
     }

@@ -17,6 +17,9 @@ internal abstract class ResourceRunner
     /// <summary>The exit code of the process (or container) it runs, once that ends; null when it watches its processes itself.</summary>
     public virtual Task<int>? Exited => null;
 
+    /// <summary>The local process it runs now, if it runs one (a project's replicas have theirs).</summary>
+    public virtual int? ProcessId => null;
+
     /// <summary>The last lines the resource wrote, for reporting why it failed.</summary>
     public virtual string? RecentOutput => null;
 

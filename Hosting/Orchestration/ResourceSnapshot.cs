@@ -15,7 +15,8 @@ public enum ResourceState
 /// <param name="Kind">Project, MySQL, Database, Redis …</param>
 /// <param name="Healthy">Its health check passes (only meaningful while <see cref="ResourceState.Running"/>).</param>
 /// <param name="Replicas">Per replica of a project: process id, URL, whether it still runs and answers its health check.</param>
-/// <param name="Restarts">How often it was started again with a Start or Restart command.</param>
+/// <param name="Restarts">How often it was started again: by its restart policy, or with a Start or Restart command.</param>
+/// <param name="ProcessId">The process of a server or executable run as a local process, while it runs.</param>
 public sealed record ResourceSnapshot(
     string Name,
     string Kind,
@@ -25,7 +26,8 @@ public sealed record ResourceSnapshot(
     int? ExitCode = null,
     string? Error = null,
     IReadOnlyList<ReplicaSnapshot>? Replicas = null,
-    int Restarts = 0)
+    int Restarts = 0,
+    int? ProcessId = null)
 {
     public bool IsTerminal => State is ResourceState.Exited or ResourceState.FailedToStart or ResourceState.Finished;
 }

@@ -38,6 +38,8 @@ internal sealed class ServerRunner(
 
     public override Task<int>? Exited => server.Exited;
 
+    public override int? ProcessId => server.ProcessId;
+
     public override string? RecentOutput => server.RecentOutput;
 
     public override bool HasHealthCheck => probe is not null;

@@ -3,6 +3,7 @@ using Airline.Hosting.ApplicationModel;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Airline.Hosting.Testing;
 
@@ -11,13 +12,18 @@ namespace Airline.Hosting.Testing;
 /// change its resources and configuration), then builds an application that runs on free ports with a
 /// fresh temporary state folder and leaves no process or folder behind once disposed.
 /// </summary>
-public sealed class DistributedApplicationTestingBuilder : IDistributedApplicationBuilder
+public sealed partial class DistributedApplicationTestingBuilder : IDistributedApplicationBuilder
 {
     private static readonly AsyncLocal<Interception?> CurrentInterception = new();
 
     private readonly IDistributedApplicationBuilder _inner;
+    private readonly LineForwarder _output;
 
-    private DistributedApplicationTestingBuilder(IDistributedApplicationBuilder inner) => _inner = inner;
+    private DistributedApplicationTestingBuilder(IDistributedApplicationBuilder inner, LineForwarder output)
+    {
+        _inner = inner;
+        _output = output;
+    }
 
     public ConfigurationManager Configuration => _inner.Configuration;
 
@@ -59,8 +65,26 @@ public sealed class DistributedApplicationTestingBuilder : IDistributedApplicati
 
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(new DistributedApplicationTestingBuilder(
-            interception.Builder ?? throw new DistributedApplicationException($"{appHost.GetName().Name}'s Program never called Build().")));
+            interception.Builder ?? throw new DistributedApplicationException($"{appHost.GetName().Name}'s Program never called Build()."),
+            interception.Output));
     }
+
+    /// <summary>
+    /// Sends every resource's console output and every state change, one line each as the AppHost's console shows
+    /// them (e.g. to <c>ITestOutputHelper.WriteLine</c>), so a failing test says why. Without it the output is dropped.
+    /// </summary>
+    public DistributedApplicationTestingBuilder WithOutput(Action<string> writeLine)
+    {
+        _output.Sink = writeLine;
+        return this;
+    }
+
+    /// <inheritdoc cref="WithOutput(Action{string})"/>
+    public DistributedApplicationTestingBuilder WithOutput(ILogger logger) =>
+        WithOutput(line => LogLine(logger, line));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Line}")]
+    private static partial void LogLine(ILogger logger, string line);
 
     public IResourceBuilder<T> AddResource<T>(T resource) where T : IResource => _inner.AddResource(resource);
 
@@ -78,7 +102,7 @@ public sealed class DistributedApplicationTestingBuilder : IDistributedApplicati
                 StateDirectory = Path.Combine(Path.GetTempPath(), "airline-apphost-tests", Guid.NewGuid().ToString("N")),
                 KeepSecrets = false,
                 EnvironmentName = Environments.Development,
-                Console = TextWriter.Null,
+                Console = interception.Output,
                 DefaultDashboardPort = 0,
                 DefaultRestartPolicy = RestartPolicy.Never,
             }
@@ -112,6 +136,8 @@ public sealed class DistributedApplicationTestingBuilder : IDistributedApplicati
         public Assembly AppHost { get; } = appHost;
 
         public IDistributedApplicationBuilder? Builder { get; set; }
+
+        public LineForwarder Output { get; } = new();
     }
 
     private sealed class BuilderCapturedException : Exception;

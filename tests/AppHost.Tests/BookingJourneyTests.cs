@@ -1,13 +1,17 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Xunit.Abstractions;
 
 namespace AppHost.Tests;
 
 /// <summary>The book's journeys, through the gateway of the system the AppHost starts.</summary>
-public sealed class BookingJourneyTests(SystemFixture system) : IClassFixture<SystemFixture>
+public sealed class BookingJourneyTests(SystemFixture system, ITestOutputHelper output) : IClassFixture<SystemFixture>, IDisposable
 {
     private readonly HttpClient _gateway = system.Gateway;
+    private readonly IDisposable _output = system.Output.During(output);
+
+    public void Dispose() => _output.Dispose();
 
     [Fact]
     public async Task Find_a_flight_see_its_chart_reserve_be_refused_a_double_booking_cancel_and_see_the_seat_free()

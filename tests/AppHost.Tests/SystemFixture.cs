@@ -3,7 +3,7 @@ using Airline.TestSupport;
 namespace AppHost.Tests;
 
 /// <summary>The whole system as the AppHost models it, started once for the journeys of a test class.</summary>
-public sealed class SystemFixture : IAsyncLifetime
+public class SystemFixture : IAsyncLifetime
 {
     private DistributedApplication? _app;
 
@@ -11,9 +11,12 @@ public sealed class SystemFixture : IAsyncLifetime
 
     public HttpClient Gateway { get; private set; } = null!;
 
+    /// <summary>The AppHost's console; a test hands what was said during it to its output with <c>During</c>.</summary>
+    public CapturedOutput Output { get; } = new();
+
     public async Task InitializeAsync()
     {
-        _app = await TestApplication.StartAsync<Projects.AppHost>();
+        _app = await TestApplication.StartAsync<Projects.AppHost>(output: Output, configure: Configure);
         Gateway = _app.CreateHttpClient("gateway");
     }
 
@@ -24,5 +27,10 @@ public sealed class SystemFixture : IAsyncLifetime
         {
             await _app.DisposeAsync();
         }
+    }
+
+    /// <summary>Changes the AppHost's model before it is built.</summary>
+    protected virtual void Configure(DistributedApplicationTestingBuilder builder)
+    {
     }
 }

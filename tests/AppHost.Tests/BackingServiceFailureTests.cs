@@ -1,0 +1,142 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using Airline.Hosting.ApplicationModel;
+using Airline.Hosting.Orchestration;
+using Xunit.Abstractions;
+
+namespace AppHost.Tests;
+
+/// <summary>The whole system with MySQL and Redis restarted on failure, as run mode does by default.</summary>
+public sealed class RestartingSystemFixture : SystemFixture
+{
+    protected override void Configure(DistributedApplicationTestingBuilder builder)
+    {
+        foreach (var server in builder.Resources.OfType<Resource>().Where(r => r is MySqlServerResource or RedisResource))
+        {
+            server.RestartPolicy = RestartPolicy.OnFailure(maxRetries: 5);
+        }
+    }
+}
+
+/// <summary>MySQL and Redis killed with SIGKILL while the services work: nothing acknowledged is lost and everything heals by itself.</summary>
+public sealed class BackingServiceFailureTests(RestartingSystemFixture system, ITestOutputHelper output)
+    : IClassFixture<RestartingSystemFixture>, IDisposable
+{
+    private static readonly TimeSpan SlowestAnswer = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
+
+    private readonly IDisposable _output = system.Output.During(output);
+
+    private DistributedApplication App => system.App;
+
+    public void Dispose() => _output.Dispose();
+
+    [Fact]
+    public async Task Redis_killed_during_reservations_answers_only_201_or_503_loses_nothing_acknowledged_and_heals_without_restarting_the_service()
+    {
+        using var reservations = new HttpClient { BaseAddress = App.GetEndpoint("reservations"), Timeout = Bound };
+        var flight = $"AA{Guid.NewGuid():N}";
+        var serviceProcess = Snapshot("reservations").Replicas![0].ProcessId;
+        var answers = new ConcurrentQueue<Answer>();
+        var nextSeat = -1;
+        var clock = Stopwatch.StartNew();
+        TimeSpan? killedAt = null;
+
+        async Task ReserveUntilAsync(Func<bool> done)
+        {
+            while (!done() && clock.Elapsed < Bound)
+            {
+                var seat = Seat(Interlocked.Increment(ref nextSeat));
+                var sentAt = clock.Elapsed;
+                using var response = await reservations.PutAsJsonAsync("/reservations",
+                    new Dictionary<string, string> { ["flight_id"] = flight, ["seat_num"] = seat, ["customer_id"] = $"c-{seat}" });
+                var problem = response.Content.Headers.ContentType?.MediaType == "application/problem+json";
+                answers.Enqueue(new Answer(seat, response.StatusCode, sentAt, clock.Elapsed - sentAt, problem, response.Headers.RetryAfter is not null));
+            }
+        }
+
+        bool Healed() =>
+            killedAt is { } kill && answers.Count(a => a.SentAt > kill && a.Status == HttpStatusCode.Created) >= 20;
+
+        var streams = Enumerable.Range(0, 4).Select(_ => Task.Run(() => ReserveUntilAsync(Healed))).ToList();
+        while (answers.Count(a => a.Status == HttpStatusCode.Created) < 50)
+        {
+            await Task.Delay(10);
+        }
+
+        var redis = Snapshot("redis");
+        Process.GetProcessById(redis.ProcessId!.Value).Kill();
+        killedAt = clock.Elapsed;
+        var exited = await App.ResourceNotifications.WaitForResourceAsync("redis", ResourceState.Exited).WaitAsync(Bound);
+        var exitSeenAfter = clock.Elapsed - killedAt.Value;
+        await App.ResourceNotifications.WaitForResourceHealthyAsync("redis").WaitAsync(Bound);
+        var redisHealthyAfter = clock.Elapsed - killedAt.Value;
+        await Task.WhenAll(streams);
+
+        var all = answers.ToList();
+        Assert.Equal(137, exited.ExitCode);
+        Assert.Equal(1, Snapshot("redis").Restarts);
+        Assert.All(all, a => Assert.Contains(a.Status, new[] { HttpStatusCode.Created, HttpStatusCode.ServiceUnavailable }));
+        Assert.All(all, a => Assert.True(a.Took < SlowestAnswer, $"{a.Seat} took {a.Took}"));
+        Assert.All(all.Where(a => a.Status == HttpStatusCode.ServiceUnavailable), a => Assert.True(a.IsProblem && a.HasRetryAfter, $"{a.Seat}: 503 without problem+json and Retry-After"));
+        var firstSuccessAfterKill = all.Where(a => a.SentAt > killedAt && a.Status == HttpStatusCode.Created).Min(a => a.SentAt + a.Took) - killedAt.Value;
+        Assert.True(firstSuccessAfterKill < TimeSpan.FromSeconds(5), $"reservations succeeded again only {firstSuccessAfterKill} after the kill");
+        Assert.Equal(serviceProcess, Snapshot("reservations").Replicas![0].ProcessId);
+
+        var held = await reservations.GetFromJsonAsync<Dictionary<string, string>>($"/reservations?flight_id={flight}");
+        var acknowledged = all.Where(a => a.Status == HttpStatusCode.Created).ToList();
+        Assert.All(acknowledged, a => Assert.Equal($"c-{a.Seat}", held!.GetValueOrDefault(a.Seat)));
+        output.WriteLine(
+            $"redis SIGKILL: Exited seen after {exitSeenAfter.TotalMilliseconds:0} ms, healthy after {redisHealthyAfter.TotalMilliseconds:0} ms, " +
+            $"first 201 after {firstSuccessAfterKill.TotalMilliseconds:0} ms; {all.Count} answers, {acknowledged.Count} acknowledged " +
+            $"({acknowledged.Count(a => a.SentAt < killedAt)} before the kill), {all.Count(a => a.Status == HttpStatusCode.ServiceUnavailable)} 503, 0 lost, " +
+            $"slowest {all.Max(a => a.Took).TotalMilliseconds:0} ms");
+    }
+
+    [Fact]
+    public async Task MySQL_killed_makes_Flights_Api_answer_503_and_fail_health_until_the_restart_policy_brings_it_back()
+    {
+        using var flights = new HttpClient { BaseAddress = App.GetEndpoint("flights"), Timeout = Bound };
+        var clock = Stopwatch.StartNew();
+        Assert.Equal(HttpStatusCode.OK, (await flights.GetAsync("/flights?flight_no=AA2532")).StatusCode);
+
+        Process.GetProcessById(Snapshot("mysql").ProcessId!.Value).Kill();
+        var exited = await App.ResourceNotifications.WaitForResourceAsync("mysql", ResourceState.Exited).WaitAsync(Bound);
+        var exitSeenAfter = clock.Elapsed;
+        using var duringOutage = await flights.GetAsync("/flights?flight_no=AA2532");
+        using var healthDuringOutage = await flights.GetAsync("/health");
+
+        Assert.Equal(137, exited.ExitCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, duringOutage.StatusCode);
+        Assert.Equal("application/problem+json", duringOutage.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, healthDuringOutage.StatusCode);
+
+        await App.ResourceNotifications.WaitForResourceHealthyAsync("mysql").WaitAsync(Bound);
+        var mysqlHealthyAfter = clock.Elapsed;
+        HttpStatusCode status;
+        do
+        {
+            Assert.True(clock.Elapsed < Bound, "Flights.Api did not recover");
+            await Task.Delay(50);
+            using var response = await flights.GetAsync("/flights?flight_no=AA2532");
+            status = response.StatusCode;
+            Assert.Contains(status, new[] { HttpStatusCode.OK, HttpStatusCode.ServiceUnavailable });
+        }
+        while (status != HttpStatusCode.OK);
+
+        Assert.Equal(HttpStatusCode.OK, (await flights.GetAsync("/health")).StatusCode);
+        output.WriteLine(
+            $"mysql SIGKILL: Exited seen after {exitSeenAfter.TotalMilliseconds:0} ms, healthy after {mysqlHealthyAfter.TotalMilliseconds:0} ms, " +
+            $"Flights.Api answering 200 again after {clock.Elapsed.TotalMilliseconds:0} ms");
+    }
+
+    private ResourceSnapshot Snapshot(string name) => App.ResourceNotifications.TryGetCurrentState(name)!;
+
+    private static string Seat(int index) =>
+        (index / 11 + 1).ToString(CultureInfo.InvariantCulture) + (char)('A' + index % 11);
+
+    private sealed record Answer(string Seat, HttpStatusCode Status, TimeSpan SentAt, TimeSpan Took, bool IsProblem, bool HasRetryAfter);
+}
