@@ -23,7 +23,7 @@ public sealed class OtlpReceiverTests(EmptyApp system) : IClassFixture<EmptyApp>
     private DashboardAccess Dashboard => system.Dashboard;
 
     [Fact]
-    public async Task Spans_arrive_as_one_trace_with_their_service_parent_and_error()
+    public async Task Spans_arrive_as_one_trace_with_their_service_parent_and_error_and_the_list_filters_by_status_and_duration()
     {
         using var source = new ActivitySource("Dashboard.Tests.Traces");
         string traceId;
@@ -49,6 +49,8 @@ public sealed class OtlpReceiverTests(EmptyApp system) : IClassFixture<EmptyApp>
             () => client.GetAsync<List<TraceSummary>>("/api/traces?service=checkout-service"), list => list.Count > 0);
         var summary = Assert.Single(traces);
         Assert.Equal((traceId, "checkout", "checkout-service", 2, 1), (summary.TraceId, summary.Name, summary.RootService, summary.SpanCount, summary.ErrorCount));
+        Assert.Single(await client.GetAsync<List<TraceSummary>>("/api/traces?service=checkout-service&errorsOnly=true&hideProbes=true"));
+        Assert.Empty(await client.GetAsync<List<TraceSummary>>("/api/traces?service=checkout-service&minDurationMs=60000"));
 
         var trace = await client.GetAsync<TraceDetail>($"/api/traces/{traceId}");
         Assert.Equal(["checkout", "charge"], trace.Spans.Select(s => s.Span.Name));

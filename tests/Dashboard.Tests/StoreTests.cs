@@ -18,7 +18,7 @@ public sealed class StoreTests
         traces.Add([Span("t3", "d", second: 2), Span("t3", "e", second: 2, parent: "d")]);
 
         Assert.Null(traces.Get("t1"));
-        Assert.Equal([("t3", 2), ("t2", 1)], traces.Query(service: null, limit: 10).Select(t => (t.TraceId, t.SpanCount)));
+        Assert.Equal([("t3", 2), ("t2", 1)], traces.Query(new TraceFilter(), limit: 10).Select(t => (t.TraceId, t.SpanCount)));
     }
 
     [Fact]
@@ -73,6 +73,29 @@ public sealed class StoreTests
     [InlineData("ASPNETCORE_URLS", "http://127.0.0.1:5000", "http://127.0.0.1:5000")]
     public void Secrets_are_masked_and_the_rest_is_shown(string name, string value, string shown) =>
         Assert.Equal(shown, SecretMasking.Value(name, value));
+
+    [Fact]
+    public void The_trace_list_hides_probes_and_keeps_only_errors_or_slow_traces_when_asked()
+    {
+        var traces = new TraceStore(capacity: 100);
+        traces.Add(
+        [
+            Span("probe", "a", second: 0) with { Name = "proxy.cluster_health_checks", Service = "gateway" },
+            Span("health", "b", second: 1) with { Name = "GET /health", Attributes = new Dictionary<string, string> { ["url.path"] = "/health" } },
+            Span("slow", "c", second: 2) with { End = Start.AddSeconds(2).AddMilliseconds(900) },
+            Span("failed", "d", second: 3),
+            Span("failed", "e", second: 3, parent: "d") with { IsError = true },
+            Span("booking", "f", second: 4) with { Name = "POST /api/reservations", Attributes = new Dictionary<string, string> { ["url.path"] = "/api/reservations" } },
+        ]);
+
+        string[] Listed(TraceFilter filter) => [.. traces.Query(filter, limit: 10).Select(t => t.TraceId)];
+
+        Assert.Equal(["booking", "failed", "slow", "health", "probe"], Listed(new TraceFilter()));
+        Assert.Equal(["booking", "failed", "slow"], Listed(new TraceFilter(HideProbes: true)));
+        Assert.Equal(["failed"], Listed(new TraceFilter(ErrorsOnly: true)));
+        Assert.Equal(["slow"], Listed(new TraceFilter(MinDurationMs: 500)));
+        Assert.Equal(["probe"], Listed(new TraceFilter(Service: "gateway")));
+    }
 
     private static SpanRecord Span(string traceId, string spanId, int second, string? parent = null) =>
         new(traceId, spanId, parent, spanId, "Server", "flights", "flights-0", "test", Start.AddSeconds(second), Start.AddSeconds(second).AddMilliseconds(5), false, null,

@@ -17,8 +17,10 @@ internal static class TelemetryApi
             TypedResults.Ok(traces.Services().Concat(logs.Services()).Concat(metrics.Sources().Select(source => source.Service))
                 .Distinct().Order(StringComparer.Ordinal)));
 
-        api.MapGet("/traces", (TraceStore traces, string? service, int? limit) =>
-            TypedResults.Ok(traces.Query(Blank(service), Limit(limit, 100))));
+        api.MapGet("/traces", (TraceStore traces, string? service, bool? errorsOnly, double? minDurationMs, bool? hideProbes, int? limit) =>
+            TypedResults.Ok(traces.Query(
+                new TraceFilter(Blank(service), errorsOnly ?? false, Math.Max(minDurationMs ?? 0, 0), hideProbes ?? false),
+                Limit(limit, 100))));
 
         api.MapGet("/traces/{traceId}", (TraceStore traces, string traceId) =>
             traces.Get(traceId.ToLowerInvariant()) is { } trace

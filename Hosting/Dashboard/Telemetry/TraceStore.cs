@@ -43,14 +43,14 @@ internal sealed class TraceStore(int capacity)
         }
     }
 
-    /// <summary>The newest traces first; with <paramref name="service"/>, only those it took part in.</summary>
-    public IReadOnlyList<TraceSummary> Query(string? service, int limit)
+    /// <summary>The newest traces first, those the filter lets through.</summary>
+    public IReadOnlyList<TraceSummary> Query(TraceFilter filter, int limit)
     {
         lock (_gate)
         {
             return [.. _traces.Values
-                .Where(trace => service is null || trace.Any(span => span.Service == service))
                 .Select(Summarize)
+                .Where(filter.Matches)
                 .OrderByDescending(summary => summary.Start)
                 .Take(limit)];
         }
@@ -106,6 +106,7 @@ internal sealed class TraceStore(int capacity)
             start,
             (end - start).TotalMilliseconds,
             spans.Count,
-            spans.Count(span => span.IsError));
+            spans.Count(span => span.IsError),
+            TraceFilter.IsProbe(root));
     }
 }

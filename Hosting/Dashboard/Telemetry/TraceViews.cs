@@ -9,7 +9,8 @@ internal sealed record TraceSummary(
     DateTimeOffset Start,
     double DurationMs,
     int SpanCount,
-    int ErrorCount);
+    int ErrorCount,
+    bool IsProbe);
 
 /// <summary>A trace as a waterfall: spans in call order, each with its depth and its start relative to the trace's.</summary>
 internal sealed record TraceDetail(TraceSummary Summary, IReadOnlyList<WaterfallSpan> Spans);

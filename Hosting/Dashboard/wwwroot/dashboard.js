@@ -225,9 +225,16 @@ function logsPage(query) {
 // ---------- Traces ----------
 function tracesPage(query) {
   page.innerHTML = `<h1>Traces</h1>
-    <div class="toolbar"><select id="service"></select><span class="grow"></span><span class="muted" id="count"></span></div>
+    <div class="toolbar"><select id="service"></select>
+      <label><input type="checkbox" id="hide-probes" checked> Hide health probes</label>
+      <label><input type="checkbox" id="errors-only"> Errors only</label>
+      <label>At least <input type="number" id="min-duration" min="0" step="10" placeholder="0" class="narrow"> ms</label>
+      <span class="grow"></span><span class="muted" id="count"></span></div>
     <table><thead><tr><th>Time</th><th>Name</th><th>Services</th><th>Spans</th><th>Duration</th><th>Errors</th></tr></thead><tbody id="traces"></tbody></table>`;
   const service = page.querySelector('#service');
+  const hideProbes = page.querySelector('#hide-probes');
+  const errorsOnly = page.querySelector('#errors-only');
+  const minDuration = page.querySelector('#min-duration');
   const body = page.querySelector('#traces');
   serviceOptions(service, query.get('service'));
   service.addEventListener('change', () => location.hash = '#/traces' + (service.value ? '?service=' + encodeURIComponent(service.value) : ''));
@@ -235,14 +242,20 @@ function tracesPage(query) {
     const row = event.target.closest('tr[data-trace]');
     if (row) location.hash = '#/traces/' + row.dataset.trace;
   });
-  return every(REFRESH_MS, async () => {
-    const traces = await api('/api/traces?limit=200' + (query.get('service') ? '&service=' + encodeURIComponent(query.get('service')) : ''));
+  const refresh = async () => {
+    const parameters = new URLSearchParams({ limit: '200', hideProbes: hideProbes.checked, errorsOnly: errorsOnly.checked });
+    if (query.get('service')) parameters.set('service', query.get('service'));
+    if (Number(minDuration.value) > 0) parameters.set('minDurationMs', minDuration.value);
+    const traces = await api('/api/traces?' + parameters);
     page.querySelector('#count').textContent = `${traces.length} traces`;
     body.innerHTML = traces.length ? traces.map(t => `<tr class="clickable" data-trace="${h(t.traceId)}">
         <td class="mono">${time(t.start)}</td><td><b>${h(t.rootService)}</b>: ${h(t.name)}</td><td>${t.services.map(chip).join('')}</td>
         <td>${t.spanCount}</td><td>${ms(t.durationMs)}</td><td class="${t.errorCount ? 'error-text' : 'muted'}">${t.errorCount}</td></tr>`).join('')
-      : '<tr><td colspan="6" class="empty">No traces yet: send a request through the gateway.</td></tr>';
-  });
+      : '<tr><td colspan="6" class="empty">No traces match: send a request through the gateway, or loosen the filters.</td></tr>';
+  };
+  [hideProbes, errorsOnly].forEach(control => control.addEventListener('change', refresh));
+  minDuration.addEventListener('input', refresh);
+  return every(REFRESH_MS, refresh);
 }
 
 function tracePage(traceId) {
