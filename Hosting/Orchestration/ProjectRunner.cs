@@ -168,6 +168,7 @@ internal sealed class ProjectRunner(
                 break;
             case WatchedEvent.RestartFailed failed:
                 output(new ConsoleOutput(resource.Name, $"replica {replica} {failed.Describe()}", IsError: true));
+                PublishReplica(replica, process, running: false, process.HasExited ? process.Exited.Result : null, failed.Describe());
                 break;
             default:
                 output(new ConsoleOutput(resource.Name, $"replica {replica} restarted"));

@@ -9,14 +9,14 @@ using Xunit.Abstractions;
 
 namespace AppHost.Tests;
 
-/// <summary>The whole system with MySQL and Redis restarted on failure, as run mode does by default.</summary>
+/// <summary>The whole system with MySQL, Redis and Flights.Api restarted on failure, as run mode does by default.</summary>
 public sealed class RestartingSystemFixture : SystemFixture
 {
     protected override void Configure(DistributedApplicationTestingBuilder builder)
     {
-        foreach (var server in builder.Resources.OfType<Resource>().Where(r => r is MySqlServerResource or RedisResource))
+        foreach (var resource in builder.Resources.OfType<Resource>().Where(r => r is MySqlServerResource or RedisResource || r.Name == "flights"))
         {
-            server.RestartPolicy = RestartPolicy.OnFailure(maxRetries: 5);
+            resource.RestartPolicy = RestartPolicy.OnFailure(maxRetries: 5);
         }
     }
 }
@@ -131,6 +131,40 @@ public sealed class BackingServiceFailureTests(RestartingSystemFixture system, I
         output.WriteLine(
             $"mysql SIGKILL: Exited seen after {exitSeenAfter.TotalMilliseconds:0} ms, healthy after {mysqlHealthyAfter.TotalMilliseconds:0} ms, " +
             $"Flights.Api answering 200 again after {clock.Elapsed.TotalMilliseconds:0} ms");
+    }
+
+    [Fact]
+    public async Task A_killed_Flights_Api_replica_is_seen_exited_with_code_137_and_restarted_on_its_port()
+    {
+        var before = Snapshot("flights");
+        var clock = Stopwatch.StartNew();
+
+        App.KillReplica("flights", 0);
+        var exited = await WaitForAsync("flights", s => s.Replicas![0] is { Running: false, ExitCode: 137 });
+        var exitSeenAfter = clock.Elapsed;
+        var restarted = await WaitForAsync("flights", s => s.Restarts == before.Restarts + 1 && s.Replicas![0] is { Running: true, Healthy: true });
+
+        Assert.True(exited.Replicas![1].Running);
+        Assert.NotEqual(before.Replicas![0].ProcessId, restarted.Replicas![0].ProcessId);
+        Assert.Equal(before.Replicas[0].Url, restarted.Replicas[0].Url);
+        Assert.Contains("replica 0 exited with code 137; restarting in 100 ms", system.Output.Tail(2000));
+        using var flights = new HttpClient { BaseAddress = restarted.Replicas[0].Url, Timeout = Bound };
+        Assert.Equal(HttpStatusCode.OK, (await flights.GetAsync("/flights?flight_no=AA2532")).StatusCode);
+        output.WriteLine($"flights-0 SIGKILL: Exited seen after {exitSeenAfter.TotalMilliseconds:0} ms, healthy again after {clock.Elapsed.TotalMilliseconds:0} ms");
+    }
+
+    private async Task<ResourceSnapshot> WaitForAsync(string name, Func<ResourceSnapshot, bool> reached)
+    {
+        using var timeout = new CancellationTokenSource(Bound);
+        await foreach (var snapshot in App.ResourceNotifications.WatchAsync(timeout.Token))
+        {
+            if (snapshot.Name == name && reached(snapshot))
+            {
+                return snapshot;
+            }
+        }
+
+        throw new TimeoutException($"{name} did not reach the expected state: {Snapshot(name)}");
     }
 
     private ResourceSnapshot Snapshot(string name) => App.ResourceNotifications.TryGetCurrentState(name)!;
