@@ -23,7 +23,10 @@ public sealed record RestartPolicy
     /// <summary>Started again after every exit, also after exit code 0.</summary>
     public static RestartPolicy Always { get; } = new(RestartMode.Always, null);
 
-    /// <summary>Started again after an exit with a code other than 0, at most <paramref name="maxRetries"/> times in a row.</summary>
+    /// <summary>
+    /// Started again after a failed exit, at most <paramref name="maxRetries"/> times in a row. An exit nobody asked for
+    /// is a failure for a server or a project whatever its code; for an executable, only with a code other than 0.
+    /// </summary>
     public static RestartPolicy OnFailure(int maxRetries = 5) =>
         maxRetries >= 0 ? new(RestartMode.OnFailure, maxRetries) : throw new ArgumentOutOfRangeException(nameof(maxRetries));
 
@@ -33,8 +36,8 @@ public sealed record RestartPolicy
     public int? MaxRetries { get; }
 
     /// <summary>The delay before restart number <paramref name="attempt"/> (0 for the first) in a row, or null for none.</summary>
-    public TimeSpan? DelayBeforeRestart(int exitCode, int attempt) =>
-        Mode == RestartMode.Never || (Mode == RestartMode.OnFailure && exitCode == 0) || attempt >= MaxRetries
+    public TimeSpan? DelayBeforeRestart(bool failed, int attempt) =>
+        Mode == RestartMode.Never || (Mode == RestartMode.OnFailure && !failed) || attempt >= MaxRetries
             ? null
             : Backoff(attempt);
 

@@ -243,6 +243,7 @@ internal sealed partial class Orchestrator : IHostedService, IAsyncDisposable
     {
         var watcher = new ProcessWatcher(
             _options.RestartPolicyOf(runner.Resource),
+            runner.Resource is ExecutableResource,
             async cancellationToken =>
             {
                 await runner.StartAsync(cancellationToken);
@@ -273,7 +274,7 @@ internal sealed partial class Orchestrator : IHostedService, IAsyncDisposable
         }
     }
 
-    /// <summary>An exit with code 0 that is not followed by a restart is Finished; any other exit is Exited with the last output.</summary>
+    /// <summary>A job's exit with code 0 that is not followed by a restart is Finished; any other exit is Exited with the last output.</summary>
     private void Report(ResourceRunner runner, WatchedEvent seen)
     {
         var startedAt = DateTimeOffset.UtcNow;
@@ -281,7 +282,7 @@ internal sealed partial class Orchestrator : IHostedService, IAsyncDisposable
         {
             Publish(resource, s => seen switch
             {
-                WatchedEvent.Exited { ExitCode: 0, RestartIn: null } => s with { State = ResourceState.Finished, Healthy = false, ExitCode = 0, Error = null, ProcessId = null },
+                WatchedEvent.Exited { Failed: false, RestartIn: null } => s with { State = ResourceState.Finished, Healthy = false, ExitCode = 0, Error = null, ProcessId = null },
                 WatchedEvent.Exited exited => s with
                 {
                     State = ResourceState.Exited,

@@ -5,8 +5,8 @@ namespace Airline.Hosting.Orchestration;
 /// <summary>What a <see cref="ProcessWatcher"/> saw.</summary>
 internal abstract record WatchedEvent
 {
-    /// <summary>The process ended on its own; <paramref name="RestartIn"/> is null when the policy starts it no more.</summary>
-    public sealed record Exited(int ExitCode, TimeSpan? RestartIn) : WatchedEvent
+    /// <summary>The process ended on its own, <paramref name="Failed"/> or done; <paramref name="RestartIn"/> is null when the policy starts it no more.</summary>
+    public sealed record Exited(int ExitCode, bool Failed, TimeSpan? RestartIn) : WatchedEvent
     {
         private const int ReportedOutputLines = 20;
 
@@ -35,9 +35,11 @@ internal abstract record WatchedEvent
 /// tells it apart from a stop that was asked for, and starts it again as the restart policy says, with back-off.
 /// Every runner uses one per process it starts.
 /// </summary>
+/// <param name="runsToCompletion">A job, done when it exits with code 0; otherwise any exit nobody asked for is a failure.</param>
 /// <param name="restart">Starts the process again; returns the new run's exit once it answers, throws if it cannot.</param>
 internal sealed class ProcessWatcher(
     RestartPolicy policy,
+    bool runsToCompletion,
     Func<CancellationToken, Task<Task<int>>> restart,
     Action<WatchedEvent> report,
     TimeProvider? time = null)
@@ -68,8 +70,9 @@ internal sealed class ProcessWatcher(
                     attempt = 0;
                 }
 
-                var delay = policy.DelayBeforeRestart(exitCode, attempt);
-                report(new WatchedEvent.Exited(exitCode, delay));
+                var failed = exitCode != 0 || !runsToCompletion;
+                var delay = policy.DelayBeforeRestart(failed, attempt);
+                report(new WatchedEvent.Exited(exitCode, failed, delay));
                 while (true)
                 {
                     if (delay is not { } wait)
@@ -92,7 +95,7 @@ internal sealed class ProcessWatcher(
                     }
                     catch (Exception exception) when (exception is not OperationCanceledException)
                     {
-                        delay = policy.DelayBeforeRestart(exitCode: 1, attempt);
+                        delay = policy.DelayBeforeRestart(failed: true, attempt);
                         report(new WatchedEvent.RestartFailed(exception, delay));
                     }
                 }

@@ -53,6 +53,7 @@ internal sealed class ProjectRunner(
             var process = await StartReplicaAsync(replica, cancellationToken);
             var watcher = new ProcessWatcher(
                 restartPolicy,
+                runsToCompletion: false,
                 async ct => (await StartReplicaAsync(replica, ct)).Exited,
                 seen => Report(replica, seen));
             _watchers[replica] = watcher;

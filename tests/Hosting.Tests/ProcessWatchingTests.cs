@@ -57,6 +57,27 @@ public sealed partial class ProcessWatchingTests
     }
 
     [Fact]
+    public async Task A_redis_that_shuts_down_on_SIGINT_with_exit_code_0_is_exited_not_finished_and_restarted_on_failure()
+    {
+        var builder = TestApp.Builder();
+        builder.AddRedis("redis").WithRestartPolicy(RestartPolicy.OnFailure());
+        await using var run = TestOrchestrator.Create(builder);
+        await run.StartAsync();
+        var redis = Redis.Of(run);
+
+        using (var interrupt = Process.Start("kill", ["-INT", (await redis.ProcessIdAsync()).ToString(CultureInfo.InvariantCulture)]))
+        {
+            await interrupt.WaitForExitAsync();
+        }
+
+        var exited = await run.Notifications.WaitForResourceAsync("redis", ResourceState.Exited).WaitAsync(Bound);
+        await WaitForAsync(run, "redis", s => s is { State: ResourceState.Running, Healthy: true, Restarts: 1 });
+
+        Assert.Equal(0, exited.ExitCode);
+        Assert.StartsWith("exited with code 0; restarting in 100 ms", exited.Error);
+    }
+
+    [Fact]
     public async Task A_killed_mysql_is_restarted_with_its_databases_and_data()
     {
         var builder = TestApp.Builder();

@@ -10,27 +10,27 @@ public sealed class RestartPolicyTests
     {
         var policy = RestartPolicy.Always;
 
-        var delays = Enumerable.Range(0, 10).Select(attempt => policy.DelayBeforeRestart(exitCode: 1, attempt)!.Value.TotalMilliseconds);
+        var delays = Enumerable.Range(0, 10).Select(attempt => policy.DelayBeforeRestart(failed: true, attempt)!.Value.TotalMilliseconds);
 
         Assert.Equal([100, 200, 400, 800, 1600, 3200, 5000, 5000, 5000, 5000], delays);
     }
 
     [Fact]
-    public void On_failure_restarts_a_failed_exit_at_most_max_retries_times_and_never_after_exit_code_0()
+    public void On_failure_restarts_a_failed_exit_at_most_max_retries_times_and_never_a_successful_one()
     {
         var policy = RestartPolicy.OnFailure(maxRetries: 2);
 
-        Assert.NotNull(policy.DelayBeforeRestart(exitCode: 137, attempt: 0));
-        Assert.NotNull(policy.DelayBeforeRestart(exitCode: 137, attempt: 1));
-        Assert.Null(policy.DelayBeforeRestart(exitCode: 137, attempt: 2));
-        Assert.Null(policy.DelayBeforeRestart(exitCode: 0, attempt: 0));
+        Assert.NotNull(policy.DelayBeforeRestart(failed: true, attempt: 0));
+        Assert.NotNull(policy.DelayBeforeRestart(failed: true, attempt: 1));
+        Assert.Null(policy.DelayBeforeRestart(failed: true, attempt: 2));
+        Assert.Null(policy.DelayBeforeRestart(failed: false, attempt: 0));
     }
 
     [Fact]
-    public void Never_does_not_restart_and_always_restarts_also_after_exit_code_0()
+    public void Never_does_not_restart_and_always_restarts_also_after_success()
     {
-        Assert.Null(RestartPolicy.Never.DelayBeforeRestart(exitCode: 1, attempt: 0));
-        Assert.NotNull(RestartPolicy.Always.DelayBeforeRestart(exitCode: 0, attempt: 1000));
+        Assert.Null(RestartPolicy.Never.DelayBeforeRestart(failed: true, attempt: 0));
+        Assert.NotNull(RestartPolicy.Always.DelayBeforeRestart(failed: false, attempt: 1000));
     }
 
     [Fact]
@@ -40,6 +40,7 @@ public sealed class RestartPolicyTests
         var starts = 0;
         var watcher = new ProcessWatcher(
             RestartPolicy.OnFailure(maxRetries: 3),
+            runsToCompletion: true,
             _ =>
             {
                 starts++;
@@ -52,10 +53,10 @@ public sealed class RestartPolicyTests
         Assert.Equal(3, starts);
         Assert.Equal(
         [
-            new WatchedEvent.Exited(7, TimeSpan.FromMilliseconds(100)), new WatchedEvent.Restarted(),
-            new WatchedEvent.Exited(7, TimeSpan.FromMilliseconds(200)), new WatchedEvent.Restarted(),
-            new WatchedEvent.Exited(7, TimeSpan.FromMilliseconds(400)), new WatchedEvent.Restarted(),
-            new WatchedEvent.Exited(7, null),
+            new WatchedEvent.Exited(7, true, TimeSpan.FromMilliseconds(100)), new WatchedEvent.Restarted(),
+            new WatchedEvent.Exited(7, true, TimeSpan.FromMilliseconds(200)), new WatchedEvent.Restarted(),
+            new WatchedEvent.Exited(7, true, TimeSpan.FromMilliseconds(400)), new WatchedEvent.Restarted(),
+            new WatchedEvent.Exited(7, true, null),
         ], seen);
     }
 
@@ -65,12 +66,13 @@ public sealed class RestartPolicyTests
         var seen = new List<WatchedEvent>();
         var watcher = new ProcessWatcher(
             RestartPolicy.OnFailure(maxRetries: 2),
+            runsToCompletion: true,
             _ => throw new InvalidOperationException("port in use"),
             seen.Add);
 
         await watcher.WatchAsync(Task.FromResult(1), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
 
-        Assert.Equal(new WatchedEvent.Exited(1, TimeSpan.FromMilliseconds(100)), seen[0]);
+        Assert.Equal(new WatchedEvent.Exited(1, true, TimeSpan.FromMilliseconds(100)), seen[0]);
         var failures = seen.Skip(1).Cast<WatchedEvent.RestartFailed>().ToList();
         Assert.Equal([TimeSpan.FromMilliseconds(200), null], failures.Select(f => f.RetryIn));
         Assert.Contains("port in use", failures[1].Describe());
@@ -78,11 +80,25 @@ public sealed class RestartPolicyTests
     }
 
     [Fact]
+    public async Task A_server_that_exits_with_code_0_unasked_has_failed_and_a_job_has_not()
+    {
+        var seen = new List<WatchedEvent>();
+        static Task<Task<int>> Restart(CancellationToken _) => Task.FromResult(new TaskCompletionSource<int>().Task);
+
+        await new ProcessWatcher(RestartPolicy.OnFailure(), runsToCompletion: false, Restart, seen.Add).WatchAsync(Task.FromResult(0), new CancellationTokenSource(TimeSpan.FromSeconds(2)).Token);
+        await new ProcessWatcher(RestartPolicy.OnFailure(), runsToCompletion: true, Restart, seen.Add).WatchAsync(Task.FromResult(0), CancellationToken.None);
+
+        Assert.Equal(
+            [new WatchedEvent.Exited(0, true, TimeSpan.FromMilliseconds(100)), new WatchedEvent.Restarted(), new WatchedEvent.Exited(0, false, null)],
+            seen);
+    }
+
+    [Fact]
     public async Task A_stop_that_was_asked_for_is_neither_reported_nor_restarted()
     {
         var seen = new List<WatchedEvent>();
         var exit = new TaskCompletionSource<int>();
-        var watcher = new ProcessWatcher(RestartPolicy.Always, _ => throw new InvalidOperationException("must not restart"), seen.Add);
+        var watcher = new ProcessWatcher(RestartPolicy.Always, runsToCompletion: false, _ => throw new InvalidOperationException("must not restart"), seen.Add);
         var watching = watcher.WatchAsync(exit.Task, CancellationToken.None);
 
         watcher.StopAsked();
@@ -97,7 +113,7 @@ public sealed class RestartPolicyTests
     {
         var output = string.Join(Environment.NewLine, Enumerable.Range(1, 30).Select(i => $"line {i}"));
 
-        var described = new WatchedEvent.Exited(137, TimeSpan.FromMilliseconds(100)).Describe(output);
+        var described = new WatchedEvent.Exited(137, true, TimeSpan.FromMilliseconds(100)).Describe(output);
 
         Assert.StartsWith("exited with code 137; restarting in 100 ms. Its last output:", described);
         Assert.Contains("line 30", described);
