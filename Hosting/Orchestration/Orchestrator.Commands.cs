@@ -9,6 +9,8 @@ internal sealed partial class Orchestrator
     /// <summary>Whether the resource runs as something that can be stopped and started (a database lives and dies with its server).</summary>
     public bool AcceptsCommands(IResource resource) => _runners.ContainsKey(resource);
 
+    public RestartPolicy RestartPolicyOf(IResource resource) => _options.RestartPolicyOf(resource);
+
     /// <summary>The environment the resource was given, or an empty one for a resource that is given none.</summary>
     public IReadOnlyDictionary<string, string?> EnvironmentOf(IResource resource) =>
         _runners.GetValueOrDefault(resource)?.EnvironmentVariables ?? new Dictionary<string, string?>();

@@ -9,11 +9,15 @@ using Xunit.Abstractions;
 
 namespace AppHost.Tests;
 
-/// <summary>The whole system with MySQL, Redis and Flights.Api restarted on failure, as run mode does by default.</summary>
+/// <summary>
+/// The whole system with MySQL, Redis and Flights.Api restarted on failure, as run mode does by default; MySQL and
+/// Redis run as local processes (also where a container runtime answers) so that the tests can kill them.
+/// </summary>
 public sealed class RestartingSystemFixture : SystemFixture
 {
     protected override void Configure(DistributedApplicationTestingBuilder builder)
     {
+        builder.Configuration["runtime"] = "local";
         foreach (var resource in builder.Resources.OfType<Resource>().Where(r => r is MySqlServerResource or RedisResource || r.Name == "flights"))
         {
             resource.RestartPolicy = RestartPolicy.OnFailure(maxRetries: 5);

@@ -48,6 +48,8 @@ public sealed class SystemTests(SystemFixture system)
         Assert.All(flights.Replicas, replica => Assert.True(replica is { Running: true, Healthy: true }));
         Assert.Equal(["flightsdb"], flights.References);
         Assert.Equal("mysql", resources.Single(r => r.Name == "flightsdb").Parent);
+        var redis = resources.Single(r => r.Name == "redis");
+        Assert.Equal("Never", redis.RestartPolicy);
 
         var gateway = resources.Single(r => r.Name == "gateway");
         Assert.Equal(system.App.GetEndpoint("gateway"), Assert.Single(gateway.Endpoints));

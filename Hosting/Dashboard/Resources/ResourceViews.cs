@@ -34,7 +34,9 @@ internal sealed class ResourceViews(DistributedApplicationModel model, Orchestra
             [.. declared?.References.Select(reference => reference.Name) ?? []],
             [.. declared?.WaitsFor.Select(dependency => dependency.Resource.Name) ?? []],
             (resource as IResourceWithParent)?.Parent.Name,
-            orchestrator.AcceptsCommands(resource));
+            orchestrator.AcceptsCommands(resource),
+            snapshot.ProcessId,
+            orchestrator.AcceptsCommands(resource) ? orchestrator.RestartPolicyOf(resource).ToString() : null);
     }
 
     private static string KindOf(IResource resource) => resource switch

@@ -125,6 +125,7 @@ function resourceRows(r, isOpen) {
 function resourceDetails(r) {
   const parts = [];
   if (r.error) parts.push(`<h2>Error</h2><pre class="error-text">${h(r.error)}</pre>`);
+  if (r.restartPolicy) parts.push(`<h2>Restart policy</h2>${h(r.restartPolicy)}${r.processId ? ` <span class="muted">· pid ${r.processId}</span>` : ''}`);
   if (r.connectionString) parts.push(`<h2>Connection string</h2><code>${h(r.connectionString)}</code>`);
   parts.push(`<h2>References</h2>${r.references.length ? r.references.map(h).join(', ') : '<span class="muted">none</span>'}`);
   parts.push(`<h2>Waits for</h2>${r.waitsFor.length ? r.waitsFor.map(h).join(', ') : '<span class="muted">nothing</span>'}`);
