@@ -16,6 +16,7 @@ internal static class ProblemDetailsDefaults
         services.AddProblemDetails();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<UnsupportedCharsetExceptionHandler>();
         services.AddExceptionHandler<DependencyUnavailableExceptionHandler>();
         return services;
     }

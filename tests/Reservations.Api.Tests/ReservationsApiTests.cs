@@ -167,6 +167,21 @@ public sealed class ReservationsApiTests(ReservationsServiceFixture service)
         Assert.Equal([field], errors.Keys);
     }
 
+    [Theory]
+    [InlineData("application/json; charset=ebcdic")]
+    [InlineData("application/json; charset=")]
+    public async Task Put_with_an_unknown_charset_is_415_problem(string contentType)
+    {
+        var content = new StringContent($$"""{"flight_id":"{{_flight}}","seat_num":"12C","customer_id":"c"}""");
+        content.Headers.Remove("Content-Type");
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+
+        var response = await _client.PutAsync(new Uri("/reservations", UriKind.Relative), content);
+
+        await AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+        Assert.Empty(await GetSeatsAsync(_flight));
+    }
+
     private Task<HttpResponseMessage> PutAsync(string flightId, string seatNum, string customerId) =>
         PutJsonAsync(JsonSerializer.Serialize(new Dictionary<string, string>
         {
