@@ -20,8 +20,11 @@ public sealed class SystemTests(SystemFixture system)
             async () => await _dashboard.GetAsync($"/api/traces/{traceId}") is { IsSuccessStatusCode: true } response
                 ? await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<TraceDetail>(response.Content, DashboardClient.Json)
                 : null,
+            // Each process exports on its own second: wait until every span asserted below has arrived.
             detail => detail is not null && new[] { "gateway", "flights", "reservations" }.All(detail.Summary.Services.Contains)
-                && detail.Spans.Any(s => s.Span.Name.StartsWith("redis", StringComparison.Ordinal)));
+                && detail.Spans.Any(s => s.Span.Name.StartsWith("redis", StringComparison.Ordinal))
+                && detail.Spans.Any(s => s.Span is { Service: "gateway", Name: "POST /api/reservations" })
+                && detail.Spans.Any(s => s.Span.Service == "flights" && s.Span.Attributes.ContainsKey("db.system")));
 
         Assert.NotNull(trace);
         Assert.Equal(("gateway", "POST /api/reservations"), (trace.Summary.RootService, trace.Summary.Name));
