@@ -37,7 +37,8 @@ public sealed class GatewayTests(GatewaySystemFixture system) : IClassFixture<Ga
     [InlineData("PUT", "/flights/AA2532/seat_map")]
     public async Task Only_reads_of_flights_are_proxied(string method, string path)
     {
-        using var response = await _gateway.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+        using var request = new HttpRequestMessage(new HttpMethod(method), path) { Headers = { { "Accept", "text/html" } } };
+        using var response = await _gateway.SendAsync(request);
 
         await AssertProblemAsync(response, HttpStatusCode.MethodNotAllowed);
     }

@@ -35,11 +35,26 @@ public sealed class ServiceEndpointsTests(ReservationsServiceFixture service)
             reservation.GetProperty("properties").EnumerateObject().Select(property => property.Name).Order());
     }
 
-    [Fact]
-    public async Task An_unknown_path_is_404_problem_json()
+    [Theory]
+    [InlineData("application/json")]
+    [InlineData("text/html")]
+    public async Task An_unknown_path_is_404_problem_json_whatever_the_client_accepts(string accept)
     {
-        var response = await _client.GetAsync(new Uri("/no-such-thing", UriKind.Relative));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/no-such-thing") { Headers = { { "Accept", accept } } };
+        var response = await _client.SendAsync(request);
 
         await HttpAssertions.AssertProblemAsync(response, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_wrong_method_is_405_problem_json_for_a_browser_too()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/reservations/2f1c7f0e-8d1e-4f41-9a55-3c1b8f0d2a11/12C")
+        {
+            Headers = { { "Accept", "text/html" } },
+        };
+        var response = await _client.SendAsync(request);
+
+        await HttpAssertions.AssertProblemAsync(response, HttpStatusCode.MethodNotAllowed);
     }
 }

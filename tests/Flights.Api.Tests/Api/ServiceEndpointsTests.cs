@@ -33,11 +33,14 @@ public sealed class ServiceEndpointsTests(FlightsServiceFixture service)
         Assert.True(document.GetProperty("components").GetProperty("schemas").GetProperty("Flight").GetProperty("properties").TryGetProperty("departure_time", out _));
     }
 
-    [Fact]
-    public async Task An_unknown_path_is_404_problem()
+    [Theory]
+    [InlineData("GET", "/flights/AA2532/seats/12C", HttpStatusCode.NotFound)]
+    [InlineData("DELETE", "/flights/AA2532/seat_map", HttpStatusCode.MethodNotAllowed)]
+    public async Task An_unknown_path_or_method_is_problem_json_even_to_a_client_that_accepts_only_html(string method, string path, HttpStatusCode status)
     {
-        var response = await _client.GetAsync("/flights/AA2532/seats/12C");
+        using var request = new HttpRequestMessage(new HttpMethod(method), path) { Headers = { { "Accept", "text/html" } } };
+        var response = await _client.SendAsync(request);
 
-        await response.ReadProblemAsync(HttpStatusCode.NotFound);
+        await response.ReadProblemAsync(status);
     }
 }
