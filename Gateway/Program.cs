@@ -1,5 +1,6 @@
 using Gateway.Apis;
 using Gateway.Extensions;
+using Gateway.Proxy;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -14,6 +15,10 @@ app.UseStatusCodePages();
 app.MapOpenApi();
 app.MapDefaultEndpoints();
 app.MapBffApi();
-app.MapReverseProxy();
+app.MapReverseProxy(proxy => proxy
+    .UseReplicaRetry()
+    .UseSessionAffinity()
+    .UseLoadBalancing()
+    .UsePassiveHealthChecks());
 
 app.Run();

@@ -4,18 +4,18 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using ServiceDefaults.Health;
 using ServiceDefaults.ProblemDetails;
+using ServiceDefaults.Resilience;
 
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
-/// What every Airline service shares: telemetry, health, service discovery, resilient HTTP clients,
+/// What every Airline service shares: telemetry, health, service discovery, replica-aware resilient HTTP clients,
 /// snake_case JSON and RFC 9457 errors.
 /// </summary>
 public static class Extensions
@@ -35,31 +35,14 @@ public static class Extensions
         builder.AddDefaultHealthChecks();
 
         builder.Services.AddServiceDiscovery();
-        builder.Services.ConfigureHttpClientDefaults(http =>
-        {
-            http.AddStandardResilienceHandler(ConfigureResilience);
-            http.AddServiceDiscovery();
-        });
+        builder.Services.AddReplicaAwareResilience();
+        builder.Services.ConfigureHttpClientDefaults(http => http.AddReplicaAwareResilienceHandlers());
 
         builder.Services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         builder.Services.AddDefaultProblemDetails();
 
         return builder;
-    }
-
-    /// <summary>
-    /// Retries are short and ignore Retry-After: a caller waiting for a seat chart should get an answer
-    /// (or a 503) in about a second, not after the standard handler's multi-second back-off.
-    /// </summary>
-    private static void ConfigureResilience(HttpStandardResilienceOptions options)
-    {
-        options.Retry.MaxRetryAttempts = 2;
-        options.Retry.Delay = TimeSpan.FromMilliseconds(100);
-        options.Retry.ShouldRetryAfterHeader = false;
-        options.AttemptTimeout.Timeout = TimeSpan.FromSeconds(3);
-        options.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(10);
-        options.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(10);
     }
 
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder

@@ -1,6 +1,6 @@
-using System.Net;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Extensions.ServiceDiscovery;
+using ServiceDefaults.ServiceDiscovery;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.ServiceDiscovery;
 
@@ -28,7 +28,7 @@ internal sealed class ServiceDiscoveryDestinationResolver(ServiceEndpointResolve
 
             foreach (var endpoint in source.Endpoints)
             {
-                var endpointAddress = Rebase(address, endpoint.EndPoint);
+                var endpointAddress = EndpointAddress.Rebase(address, endpoint.EndPoint);
                 resolved[$"{destinationId}[{endpointAddress.Authority}]"] = destination with
                 {
                     Address = endpointAddress.ToString(),
@@ -38,30 +38,5 @@ internal sealed class ServiceDiscoveryDestinationResolver(ServiceEndpointResolve
         }
 
         return new ResolvedDestinationCollection(resolved, new CompositeChangeToken(changeTokens));
-    }
-
-    /// <summary>The configured address with its scheme, host and port replaced by those of a discovered endpoint.</summary>
-    private static Uri Rebase(Uri configured, EndPoint endpoint)
-    {
-        var builder = new UriBuilder(configured);
-        switch (endpoint)
-        {
-            case IPEndPoint ip:
-                builder.Host = ip.Address.ToString();
-                builder.Port = ip.Port;
-                break;
-            case DnsEndPoint dns:
-                builder.Host = dns.Host;
-                builder.Port = dns.Port;
-                break;
-            default:
-                var uri = new Uri(endpoint.ToString()!, UriKind.Absolute);
-                builder.Scheme = uri.Scheme;
-                builder.Host = uri.Host;
-                builder.Port = uri.Port;
-                break;
-        }
-
-        return builder.Uri;
     }
 }
