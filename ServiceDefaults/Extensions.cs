@@ -11,6 +11,7 @@ using OpenTelemetry.Trace;
 using ServiceDefaults.Health;
 using ServiceDefaults.ProblemDetails;
 using ServiceDefaults.Resilience;
+using ServiceDefaults.Telemetry;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -40,6 +41,7 @@ public static class Extensions
 
         builder.Services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+        builder.Services.AddSingleton<DependencyOutages>();
         builder.Services.AddDefaultProblemDetails();
 
         return builder;
@@ -49,8 +51,9 @@ public static class Extensions
     {
         var serviceTelemetryName = builder.Environment.ApplicationName;
 
-        // Polly logs every resilient call at Information, the OTLP exporter's own calls included.
-        builder.Logging.AddFilter("Polly", LogLevel.Warning);
+        // Polly logs every resilient call at Information, the OTLP exporter's own calls included, and every
+        // failed attempt at Warning with its exception; an outage is reported once, by DependencyOutages.
+        builder.Logging.AddFilter("Polly", LogLevel.Error);
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;
@@ -64,6 +67,7 @@ public static class Extensions
                 .AddRuntimeInstrumentation()
                 .AddMeter(MySqlConnectorTelemetryName, serviceTelemetryName))
             .WithTracing(tracing => tracing
+                .SetSampler(new ProbeTraceSampler(new ParentBasedSampler(new AlwaysOnSampler())))
                 .AddSource(serviceTelemetryName, MySqlConnectorTelemetryName, YarpTelemetryName)
                 .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsProbe(context.Request.Path))
                 .AddHttpClientInstrumentation(options =>
@@ -81,6 +85,10 @@ public static class Extensions
     {
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
+
+        // Every probe of an unhealthy check would log an error with the check's exception; /health answers
+        // with the detail, and DependencyOutages logs the outage once.
+        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.Critical);
 
         return builder;
     }

@@ -15,34 +15,54 @@ public sealed partial class FlightsDatabaseInitializer(
     FlightsDatabase database,
     ILogger<FlightsDatabaseInitializer> logger) : IHostedService
 {
+    /// <summary>Named after the application, the source ServiceDefaults traces.</summary>
+    private static readonly ActivitySource ActivitySource = new("Flights.Api");
+
     private static readonly TimeSpan ServerWaitLimit = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan ServerRetryDelay = TimeSpan.FromSeconds(1);
     private const int LockTimeoutSeconds = 120;
 
     private string LockName => $"{database.Name}.migrations";
 
+    /// <summary>Each step is one root span of the trace list, with the driver's spans beneath it.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await using var server = await ConnectToServerAsync(cancellationToken);
+        await using var scope = services.CreateAsyncScope();
 
-        await CreateDatabaseAsync(server, cancellationToken);
-        await AcquireLockAsync(server, cancellationToken);
+        // Should anything fail, closing the connection releases the lock as well.
+        await using var server = await MigrateAsync(scope.ServiceProvider, cancellationToken);
+        var context = scope.ServiceProvider.GetRequiredService<FlightsContext>();
 
-        await using (var scope = services.CreateAsyncScope())
+        using (ActivitySource.StartActivity("seed demo flights"))
         {
-            var context = scope.ServiceProvider.GetRequiredService<FlightsContext>();
-            await context.Database.MigrateAsync(cancellationToken);
-
             var seeded = await DemoDataSeeder.SeedIfEmptyAsync(context, DateOnly.FromDateTime(DateTime.UtcNow), cancellationToken);
             LogReady(logger, database.Name, seeded);
-        }
 
-        // Should anything above fail, closing the connection releases the lock as well.
-        await using var release = LockCommand(server, "SELECT RELEASE_LOCK(@name)");
-        await release.ExecuteScalarAsync(cancellationToken);
+            await using var release = LockCommand(server, "SELECT RELEASE_LOCK(@name)");
+            await release.ExecuteScalarAsync(cancellationToken);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Creates and migrates the database; answers the server connection that holds the lock.</summary>
+    private async Task<MySqlConnection> MigrateAsync(IServiceProvider scope, CancellationToken cancellationToken)
+    {
+        using var activity = ActivitySource.StartActivity($"migrate {database.Name}");
+        var server = await ConnectToServerAsync(cancellationToken);
+        try
+        {
+            await CreateDatabaseAsync(server, cancellationToken);
+            await AcquireLockAsync(server, cancellationToken);
+            await scope.GetRequiredService<FlightsContext>().Database.MigrateAsync(cancellationToken);
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+    }
 
     private async Task<MySqlConnection> ConnectToServerAsync(CancellationToken cancellationToken)
     {

@@ -9,17 +9,26 @@ namespace Flights.Api.Data;
 /// Reports MySQL not answering as <see cref="DependencyUnavailableException"/>, which leaves the service as 503
 /// with Retry-After instead of 500: a connection refused or timed out, and a query cut off after its connection
 /// opened (server shut down or restarted, connection or query killed, connection lost mid-read).
-/// A query MySQL rejects for what it says stays an error of ours.
+/// A query MySQL rejects for what it says stays an error of ours. Both start an outage in
+/// <see cref="DependencyOutages"/>; an opened connection ends it.
 /// </summary>
-public sealed class MySqlUnavailableInterceptor : IDbConnectionInterceptor, IDbCommandInterceptor
+public sealed class MySqlUnavailableInterceptor(DependencyOutages outages) : IDbConnectionInterceptor, IDbCommandInterceptor
 {
     private const string Dependency = "MySQL";
+
+    public void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => outages.ReportUp(Dependency);
+
+    public Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ConnectionOpened(connection, eventData);
+        return Task.CompletedTask;
+    }
 
     public void ConnectionFailed(DbConnection connection, ConnectionErrorEventData eventData)
     {
         if (eventData.Exception is MySqlException exception)
         {
-            throw new DependencyUnavailableException(Dependency, exception);
+            throw Unavailable(exception);
         }
     }
 
@@ -33,7 +42,7 @@ public sealed class MySqlUnavailableInterceptor : IDbConnectionInterceptor, IDbC
     {
         if (eventData.Exception is MySqlException exception && MeansUnavailable(exception))
         {
-            throw new DependencyUnavailableException(Dependency, exception);
+            throw Unavailable(exception);
         }
     }
 
@@ -41,6 +50,12 @@ public sealed class MySqlUnavailableInterceptor : IDbConnectionInterceptor, IDbC
     {
         CommandFailed(command, eventData);
         return Task.CompletedTask;
+    }
+
+    private DependencyUnavailableException Unavailable(MySqlException exception)
+    {
+        outages.ReportDown(Dependency, exception);
+        return new DependencyUnavailableException(Dependency, exception);
     }
 
     private static bool MeansUnavailable(MySqlException exception) =>

@@ -17,7 +17,7 @@ public static class Extensions
         {
             var connectionString = serviceProvider.GetRequiredService<FlightsDatabase>().ConnectionString;
             options.UseMySql(connectionString, ServerVersion.AutoDetect(connectionString))
-                .AddInterceptors(new MySqlUnavailableInterceptor());
+                .AddInterceptors(new MySqlUnavailableInterceptor(serviceProvider.GetRequiredService<DependencyOutages>()));
         });
 
         services.AddHostedService<FlightsDatabaseInitializer>();

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace Gateway.Clients;
 
 /// <summary>Flights.Api, addressed as <c>http://flights</c> through service discovery.</summary>
-public sealed class FlightsClient(HttpClient http, IOptions<JsonOptions> json)
-    : ServiceClient(http, json.Value.SerializerOptions, "Flights.Api")
+public sealed class FlightsClient(HttpClient http, IOptions<JsonOptions> json, DependencyOutages outages)
+    : ServiceClient(http, json.Value.SerializerOptions, outages, "Flights.Api")
 {
     public Task<Flight?> GetFlightAsync(Guid flightId, CancellationToken cancellationToken) =>
         GetOrNullAsync<Flight>($"/flights/{flightId}", cancellationToken);

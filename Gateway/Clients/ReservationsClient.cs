@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace Gateway.Clients;
 
 /// <summary>Reservations.Api, addressed as <c>http://reservations</c> through service discovery.</summary>
-public sealed class ReservationsClient(HttpClient http, IOptions<JsonOptions> json)
-    : ServiceClient(http, json.Value.SerializerOptions, "Reservations.Api")
+public sealed class ReservationsClient(HttpClient http, IOptions<JsonOptions> json, DependencyOutages outages)
+    : ServiceClient(http, json.Value.SerializerOptions, outages, "Reservations.Api")
 {
     /// <returns>Seat number → customer id of every reserved seat of the flight.</returns>
     public async Task<IReadOnlyDictionary<string, string>> GetReservationsAsync(Guid flightId, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ namespace Gateway.Clients;
 /// times out, trips the circuit breaker or answers 5xx becomes <see cref="DependencyUnavailableException"/>,
 /// so the gateway answers 503 and never guesses.
 /// </summary>
-public abstract class ServiceClient(HttpClient http, JsonSerializerOptions json, string serviceName)
+public abstract class ServiceClient(HttpClient http, JsonSerializerOptions json, DependencyOutages outages, string serviceName)
 {
     protected JsonSerializerOptions Json => json;
 
@@ -33,6 +33,7 @@ public abstract class ServiceClient(HttpClient http, JsonSerializerOptions json,
             throw new DependencyUnavailableException(serviceName);
         }
 
+        outages.ReportUp(serviceName);
         return response;
     }
 

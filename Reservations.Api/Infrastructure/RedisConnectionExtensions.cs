@@ -4,6 +4,8 @@ namespace Reservations.Api.Infrastructure;
 
 public static class RedisConnectionExtensions
 {
+    public const string DependencyName = "Redis";
+
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
 
     /// <summary>
@@ -21,15 +23,25 @@ public static class RedisConnectionExtensions
 
         builder.Services.AddSingleton<IConnectionMultiplexer>(services =>
         {
-            var options = CreateOptions(connectionString);
-            options.LoggerFactory = services.GetRequiredService<ILoggerFactory>();
-            return ConnectionMultiplexer.Connect(options);
+            var redis = ConnectionMultiplexer.Connect(CreateOptions(connectionString));
+            ReportOutages(redis, services.GetRequiredService<DependencyOutages>());
+            return redis;
         });
 
         builder.Services.AddHealthChecks()
             .AddCheck<RedisHealthCheck>(connectionName, timeout: 2 * Timeout);
 
         return builder;
+    }
+
+    /// <summary>
+    /// The multiplexer retries a lost connection every few hundred milliseconds; its own log would show each
+    /// failed attempt with a stack trace. The outage is logged once when it starts and once when it ends.
+    /// </summary>
+    private static void ReportOutages(ConnectionMultiplexer redis, DependencyOutages outages)
+    {
+        redis.ConnectionFailed += (_, failure) => outages.ReportDown(DependencyName, failure.Exception);
+        redis.ConnectionRestored += (_, _) => outages.ReportUp(DependencyName);
     }
 
     /// <summary>

@@ -3,8 +3,8 @@ using StackExchange.Redis;
 
 namespace Reservations.Api.Infrastructure;
 
-/// <summary>Readiness: Redis answers PING.</summary>
-internal sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthCheck
+/// <summary>Readiness: Redis answers PING. A failure carries no exception: the outage is logged once, by <see cref="DependencyOutages"/>.</summary>
+internal sealed class RedisHealthCheck(IConnectionMultiplexer redis, DependencyOutages outages) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -15,7 +15,8 @@ internal sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthCh
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
-            return new HealthCheckResult(context.Registration.FailureStatus, "Redis does not answer PING.", exception);
+            outages.ReportDown(RedisConnectionExtensions.DependencyName, exception);
+            return new HealthCheckResult(context.Registration.FailureStatus, $"Redis does not answer PING: {exception.Message}");
         }
     }
 }

@@ -10,8 +10,6 @@ namespace Reservations.Api.Infrastructure;
 /// </summary>
 public sealed class ReservationStore(IConnectionMultiplexer redis)
 {
-    private const string Dependency = "Redis";
-
     /// <summary>Named after the application, the source ServiceDefaults traces.</summary>
     private static readonly ActivitySource ActivitySource = new("Reservations.Api");
 
@@ -66,7 +64,7 @@ public sealed class ReservationStore(IConnectionMultiplexer redis)
         catch (Exception exception) when (IsUnavailable(exception))
         {
             activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
-            throw new DependencyUnavailableException(Dependency, exception);
+            throw new DependencyUnavailableException(RedisConnectionExtensions.DependencyName, exception);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
@@ -6,8 +7,13 @@ using Microsoft.Net.Http.Headers;
 
 namespace ServiceDefaults.ProblemDetails;
 
+/// <summary>
+/// A dependency that does not answer: 503 problem+json with Retry-After, one warning line per request (no stack
+/// trace: the outage itself is reported once, by <see cref="DependencyOutages"/>).
+/// </summary>
 internal sealed partial class DependencyUnavailableExceptionHandler(
     IProblemDetailsService problemDetails,
+    DependencyOutages outages,
     ILogger<DependencyUnavailableExceptionHandler> logger) : IExceptionHandler
 {
     private const int RetryAfterSeconds = 5;
@@ -19,7 +25,8 @@ internal sealed partial class DependencyUnavailableExceptionHandler(
             return false;
         }
 
-        LogUnavailable(logger, unavailable.Dependency, exception.InnerException);
+        outages.ReportDown(unavailable.Dependency, unavailable.InnerException);
+        LogUnavailable(logger, unavailable.Dependency, Activity.Current?.TraceId.ToString() ?? httpContext.TraceIdentifier);
 
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         httpContext.Response.Headers[HeaderNames.RetryAfter] = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -35,6 +42,6 @@ internal sealed partial class DependencyUnavailableExceptionHandler(
         });
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Dependency} is unavailable; answering 503")]
-    private static partial void LogUnavailable(ILogger logger, string dependency, Exception? exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Answering 503: {Dependency} is unavailable (trace {TraceId})")]
+    private static partial void LogUnavailable(ILogger logger, string dependency, string traceId);
 }

@@ -40,6 +40,27 @@ public sealed class SystemTests(SystemFixture system)
     }
 
     [Fact]
+    public async Task Start_up_is_one_root_span_per_step_and_health_probes_leave_no_trace()
+    {
+        string[] steps = ["migrate flightsdb", "seed demo flights"];
+        var flights = await DashboardClient.EventuallyAsync(
+            () => _dashboard.GetAsync<List<TraceSummary>>("/api/traces?service=flights&limit=500"),
+            list => steps.All(step => list.Count(trace => trace.Name == step) == 2));
+
+        // Both replicas ran both steps; no driver span of theirs is a trace of its own (a request's root may be
+        // in flights while the gateway's span is still on its way).
+        Assert.All(
+            flights.Where(trace => trace.RootService == "flights"),
+            trace => Assert.True(steps.Contains(trace.Name) || trace.Name.StartsWith("GET /flights", StringComparison.Ordinal), trace.Name));
+        Assert.All(flights.Where(trace => steps.Contains(trace.Name)), trace => Assert.True(trace.SpanCount > 1, $"{trace.Name} has no driver spans beneath it"));
+
+        // YARP probes both replicas every 2 s and the orchestrator polls every /health: none of it is traced.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var all = await _dashboard.GetAsync<List<TraceSummary>>("/api/traces?limit=500");
+        Assert.DoesNotContain(all, trace => trace.Name.StartsWith("proxy.", StringComparison.Ordinal) || trace.IsProbe);
+    }
+
+    [Fact]
     public async Task Every_resource_is_listed_running_and_healthy_with_its_replicas_and_secrets_masked()
     {
         var resources = await _dashboard.GetAsync<List<ResourceView>>("/api/resources");

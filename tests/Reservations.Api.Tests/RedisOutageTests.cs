@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.Logging;
 using static Reservations.Api.Tests.HttpAssertions;
 
 namespace Reservations.Api.Tests;
@@ -27,6 +28,7 @@ public sealed class RedisOutageTests(ReservationsServiceFixture service) : IClas
     public async Task While_Redis_is_stopped_requests_are_503_and_both_recover_when_it_is_back()
     {
         var client = service.Client;
+        service.Logs.Clear();
         Assert.Equal(HttpStatusCode.Created, (await PutAsync(client, "1A", "customer-1")).StatusCode);
 
         await Redis.StopAsync();
@@ -44,6 +46,26 @@ public sealed class RedisOutageTests(ReservationsServiceFixture service) : IClas
         Assert.Equal(
             new Dictionary<string, string> { ["1A"] = "customer-1", ["2B"] = "customer-2" },
             await (await GetSeatsAsync(client)).Content.ReadFromJsonAsync<Dictionary<string, string>>());
+        await AssertOutageLoggedOnceAsync();
+    }
+
+    /// <summary>One warning when the outage starts, one line when it ends, a 503 line per request, no stack trace.</summary>
+    private async Task AssertOutageLoggedOnceAsync()
+    {
+        var waiting = Stopwatch.StartNew();
+        while (!service.Logs.Records.Any(record => record.Message.StartsWith("Redis is available again after", StringComparison.Ordinal))
+               && waiting.Elapsed < RecoveryTimeout)
+        {
+            await Task.Delay(100);
+        }
+
+        var records = service.Logs.Records;
+        var started = Assert.Single(records, record => record.Message.StartsWith("Redis is unavailable", StringComparison.Ordinal));
+        var ended = Assert.Single(records, record => record.Message.StartsWith("Redis is available again after", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Warning, started.Level);
+        Assert.Equal(LogLevel.Information, ended.Level);
+        Assert.Equal(3, records.Count(record => record.Level == LogLevel.Warning && record.Message.StartsWith("Answering 503: Redis", StringComparison.Ordinal)));
+        Assert.All(records, record => Assert.Null(record.Exception));
     }
 
     [Fact]

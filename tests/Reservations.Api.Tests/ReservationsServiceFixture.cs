@@ -12,16 +12,19 @@ public sealed class ReservationsServiceFixture : IAsyncLifetime
 
     public HttpClient Client { get; private set; } = null!;
 
+    /// <summary>What the service started by <see cref="InitializeAsync"/> logs.</summary>
+    public LogRecorder Logs { get; } = new();
+
     public async Task InitializeAsync()
     {
         await Redis.InitializeAsync();
-        _service = StartService();
+        _service = StartService(Logs);
         Client = new HttpClient { BaseAddress = _service.BaseAddress };
     }
 
     /// <summary>A new instance of the service configured for this fixture's Redis, whether Redis runs or not.</summary>
-    public KestrelServiceFactory<ReservationStore> StartService() =>
-        new(new Dictionary<string, string?> { ["ConnectionStrings:redis"] = Redis.Server.ConnectionString });
+    public KestrelServiceFactory<ReservationStore> StartService(LogRecorder? logs = null) =>
+        new(new Dictionary<string, string?> { ["ConnectionStrings:redis"] = Redis.Server.ConnectionString }, logs);
 
     public async Task DisposeAsync()
     {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace Airline.TestSupport;
 
@@ -11,10 +12,13 @@ namespace Airline.TestSupport;
 public sealed class KestrelServiceFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint> where TEntryPoint : class
 {
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly ILoggerProvider? _logs;
 
-    public KestrelServiceFactory(IReadOnlyDictionary<string, string?> settings)
+    /// <param name="logs">Receives the service's log besides its usual providers.</param>
+    public KestrelServiceFactory(IReadOnlyDictionary<string, string?> settings, ILoggerProvider? logs = null)
     {
         _settings = settings;
+        _logs = logs;
         UseKestrel(0);
     }
 
@@ -34,6 +38,11 @@ public sealed class KestrelServiceFactory<TEntryPoint> : WebApplicationFactory<T
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_logs is not null)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(_logs));
         }
     }
 }
