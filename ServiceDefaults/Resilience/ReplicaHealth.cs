@@ -1,17 +1,19 @@
 using System.Collections.Concurrent;
+using System.Net;
 using Microsoft.Extensions.ServiceDiscovery;
 
 namespace ServiceDefaults.Resilience;
 
 /// <summary>
 /// Which replicas of the services this process calls have just failed. A replica that failed is set aside for
-/// <see cref="SetAsidePeriod"/>; then one request tries it again, and a replica that fails again is set aside again.
+/// <see cref="SetAsidePeriod"/>; then it gets one trial request at a time (it stays set aside for everyone else)
+/// until a request to it succeeds, so a stalled replica holds up one request per period, not all of them.
 /// </summary>
 internal sealed class ReplicaHealth
 {
     public static readonly TimeSpan SetAsidePeriod = TimeSpan.FromSeconds(2);
 
-    private readonly ConcurrentDictionary<string, long> _setAsideUntil = new();
+    private readonly ConcurrentDictionary<EndPoint, long> _setAsideUntil = new();
     private uint _next;
 
     /// <summary>Round-robin among the replicas not set aside; null when every replica is.</summary>
@@ -21,7 +23,7 @@ internal sealed class ReplicaHealth
         for (var offset = 0; offset < replicas.Count; offset++)
         {
             var replica = replicas[(int)((start + (uint)offset) % (uint)replicas.Count)];
-            if (IsAvailable(replica))
+            if (TryTake(replica.EndPoint))
             {
                 return replica;
             }
@@ -30,11 +32,20 @@ internal sealed class ReplicaHealth
         return null;
     }
 
-    public void SetAside(ServiceEndpoint replica) =>
-        _setAsideUntil[Key(replica)] = Environment.TickCount64 + (long)SetAsidePeriod.TotalMilliseconds;
+    public void SetAside(ServiceEndpoint replica) => _setAsideUntil[replica.EndPoint] = SetAsideEnd();
 
-    private bool IsAvailable(ServiceEndpoint replica) =>
-        !_setAsideUntil.TryGetValue(Key(replica), out var until) || Environment.TickCount64 >= until;
+    public void Restore(ServiceEndpoint replica)
+    {
+        if (!_setAsideUntil.IsEmpty)
+        {
+            _setAsideUntil.TryRemove(replica.EndPoint, out _);
+        }
+    }
 
-    private static string Key(ServiceEndpoint replica) => replica.EndPoint.ToString()!;
+    /// <summary>A replica not set aside, or the trial of one whose period is over: the first caller claims it.</summary>
+    private bool TryTake(EndPoint replica) =>
+        !_setAsideUntil.TryGetValue(replica, out var until)
+        || (Environment.TickCount64 >= until && _setAsideUntil.TryUpdate(replica, SetAsideEnd(), until));
+
+    private static long SetAsideEnd() => Environment.TickCount64 + (long)SetAsidePeriod.TotalMilliseconds;
 }

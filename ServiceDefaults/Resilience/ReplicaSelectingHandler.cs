@@ -8,8 +8,8 @@ namespace ServiceDefaults.Resilience;
 /// <summary>
 /// Sends each attempt of a request that names a service (<c>http://flights</c>) to one of its replicas, chosen
 /// among those that have not just failed. A replica that could not be reached, dropped the connection, timed out
-/// or has its circuit open is set aside, so the retry around this handler reaches a live replica; when every
-/// replica is set aside the attempt fails at once, without a network call.
+/// or has its circuit open is set aside (<see cref="ReplicaHealth"/>), so the retry around this handler reaches a
+/// live replica; when every replica is set aside the attempt fails at once, without a network call.
 /// </summary>
 internal sealed class ReplicaSelectingHandler(ServiceEndpointResolver resolver, ReplicaHealth health) : DelegatingHandler
 {
@@ -27,7 +27,9 @@ internal sealed class ReplicaSelectingHandler(ServiceEndpointResolver resolver, 
         request.RequestUri = EndpointAddress.Rebase(address, replica.EndPoint);
         try
         {
-            return await base.SendAsync(request, cancellationToken);
+            var response = await base.SendAsync(request, cancellationToken);
+            health.Restore(replica);
+            return response;
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested
                                           && exception is HttpRequestException or TimeoutRejectedException or BrokenCircuitException)

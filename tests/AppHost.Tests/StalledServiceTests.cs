@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Airline.TestSupport;
+using Xunit.Abstractions;
+
+namespace AppHost.Tests;
+
+/// <summary>
+/// Reservations.Api is frozen with SIGSTOP (it accepts connections and never answers) while seat charts are
+/// asked of the gateway at a steady 50 a second, whether earlier ones were answered or not.
+/// </summary>
+public sealed class StalledServiceTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan LoadDuration = TimeSpan.FromSeconds(7);
+
+    /// <summary>The gateway's attempt timeout, plus room for a loaded machine.</summary>
+    private static readonly TimeSpan AnswerLimit = TimeSpan.FromSeconds(3 + 2);
+
+    private static readonly TimeSpan RecoveryLimit = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task A_stalled_service_costs_callers_one_attempt_timeout_then_503s_come_at_once_and_requests_do_not_pile_up()
+    {
+        await using var app = await TestApplication.StartAsync<Projects.AppHost>();
+        using var gateway = app.CreateHttpClient("gateway");
+        var chartPath = $"/api/flights/{await FlightIdAsync(gateway)}/seats";
+        Assert.Equal(HttpStatusCode.OK, (await gateway.GetAsync(chartPath)).StatusCode);
+        var processId = app.ResourceNotifications.TryGetCurrentState("reservations")!.Replicas![0].ProcessId!.Value;
+
+        List<Answer> answers;
+        var inFlight = 0;
+        var maxInFlight = 0;
+        await SignalAsync("STOP", processId);
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            var requests = new List<Task<Answer>>();
+            for (var next = TimeSpan.Zero; next < LoadDuration; next += Interval)
+            {
+                if (next > clock.Elapsed)
+                {
+                    await Task.Delay(next - clock.Elapsed);
+                }
+
+                requests.Add(AskAsync());
+            }
+
+            answers = [.. await Task.WhenAll(requests)];
+
+            async Task<Answer> AskAsync()
+            {
+                var sentAt = clock.Elapsed;
+                var current = Interlocked.Increment(ref inFlight);
+                InterlockedMax(ref maxInFlight, current);
+                try
+                {
+                    using var response = await gateway.GetAsync(chartPath);
+                    var isProblem = response.Content.Headers.ContentType?.MediaType == "application/problem+json" && response.Headers.RetryAfter is not null;
+                    return new Answer(sentAt, clock.Elapsed - sentAt, response.StatusCode, isProblem);
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref inFlight);
+                }
+            }
+        }
+        finally
+        {
+            await SignalAsync("CONT", processId);
+        }
+
+        var firstAnswered = answers.Min(answer => answer.SentAt + answer.Took);
+        var afterFirstAnswer = answers.Where(answer => answer.SentAt > firstAnswered).ToList();
+        var slowAfterFirstAnswer = afterFirstAnswer.Count(answer => answer.Took > TimeSpan.FromSeconds(1));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{answers.Count} requests; first answer after {firstAnswered.TotalSeconds:0.00} s; slowest {answers.Max(a => a.Took).TotalSeconds:0.00} s; "
+            + $"{afterFirstAnswer.Count} sent after it, {slowAfterFirstAnswer} of them slower than 1 s; at most {maxInFlight} in flight"));
+
+        Assert.All(answers, answer => Assert.True(
+            answer is { Status: HttpStatusCode.ServiceUnavailable, IsProblem: true } && answer.Took <= AnswerLimit, answer.ToString()));
+        // Once the stall is known, only one trial request per set-aside period waits on the frozen service.
+        Assert.True(slowAfterFirstAnswer <= 4, $"{slowAfterFirstAnswer} requests still waited on the frozen service");
+        Assert.True(maxInFlight <= (AnswerLimit / Interval) + 1, $"{maxInFlight} requests were in flight at once");
+
+        await WaitForAsync(gateway, chartPath, HttpStatusCode.OK);
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while (value > (seen = Volatile.Read(ref target)) && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+        }
+    }
+
+    private static async Task WaitForAsync(HttpClient gateway, string path, HttpStatusCode expected)
+    {
+        var waiting = Stopwatch.StartNew();
+        HttpStatusCode status;
+        while ((status = (await gateway.GetAsync(path)).StatusCode) != expected && waiting.Elapsed < RecoveryLimit)
+        {
+            await Task.Delay(200);
+        }
+
+        Assert.Equal(expected, status);
+    }
+
+    private static async Task<string> FlightIdAsync(HttpClient gateway)
+    {
+        var flights = await gateway.GetFromJsonAsync<JsonArray>("/flights?flight_no=AA2532");
+        return (string)flights![0]!["flight_id"]!;
+    }
+
+    private static async Task SignalAsync(string signal, int processId)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", processId.ToString(CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+        Assert.Equal(0, kill.ExitCode);
+    }
+
+    private sealed record Answer(TimeSpan SentAt, TimeSpan Took, HttpStatusCode Status, bool IsProblem);
+}
