@@ -19,6 +19,15 @@ public sealed class GatewaySystemFixture : IAsyncLifetime
 
     public HttpClient Gateway { get; private set; } = null!;
 
+    /// <summary>The first Flights.Api replica, for tests that talk to it directly.</summary>
+    public Uri Flights { get; private set; } = null!;
+
+    public Uri Reservations { get; private set; } = null!;
+
+    public LocalMySqlServer MySql => _mysql.Server;
+
+    public LocalRedisServer Redis => _redis.Server;
+
     public HttpClient GatewayWithoutReservations { get; private set; } = null!;
 
     public HttpClient GatewayWithoutFlights { get; private set; } = null!;
@@ -30,6 +39,7 @@ public sealed class GatewaySystemFixture : IAsyncLifetime
         var flightsDb = new Dictionary<string, string?> { ["ConnectionStrings:flightsdb"] = _mysql.Server.GetConnectionString("flightsdb") };
         var flights = new[] { Start<FlightsApiEntryPoint>(flightsDb), Start<FlightsApiEntryPoint>(flightsDb) };
         var reservations = Start<ReservationsApiEntryPoint>(new() { ["ConnectionStrings:redis"] = _redis.Server.ConnectionString });
+        (Flights, Reservations) = (flights[0], reservations);
 
         Gateway = StartFactory<FlightsClient>(new()
         {

@@ -1,0 +1,46 @@
+namespace Gateway.Tests.BadInput;
+
+/// <summary>An endpoint of a service as a client sees it: where its values go, and a valid value for each.</summary>
+internal sealed record EndpointShape(HttpMethod Method, string PathTemplate, string[] Query, string[] BodyFields)
+{
+    public bool HasBody => BodyFields.Length > 0;
+}
+
+/// <summary>The public endpoints of each service, and values that would make a request valid.</summary>
+internal static class ApiShape
+{
+    private static readonly string[] ReservationFields = ["flight_id", "seat_num", "customer_id"];
+
+    public static readonly EndpointShape[] Flights =
+    [
+        new(HttpMethod.Get, "/flights", ["flight_no", "origin_code", "destination_code", "date"], []),
+        new(HttpMethod.Get, "/flights/{flight_id}", [], []),
+        new(HttpMethod.Get, "/flights/{flight_no}/seat_map", [], []),
+    ];
+
+    public static readonly EndpointShape[] Reservations =
+    [
+        new(HttpMethod.Put, "/reservations", [], ReservationFields),
+        new(HttpMethod.Get, "/reservations", ["flight_id"], []),
+        new(HttpMethod.Delete, "/reservations/{flight_id}/{seat_num}", ["customer_id"], []),
+    ];
+
+    public static readonly EndpointShape[] Gateway =
+    [
+        new(HttpMethod.Get, "/api/flights/{flight_id}/seats", [], []),
+        new(HttpMethod.Post, "/api/reservations", [], ReservationFields),
+        new(HttpMethod.Delete, "/api/reservations/{flight_id}/{seat_num}", ["customer_id"], []),
+        .. Flights,
+    ];
+
+    public static Dictionary<string, string> ValidValues(Guid flightId) => new()
+    {
+        ["flight_id"] = flightId.ToString(),
+        ["flight_no"] = "AA2532",
+        ["seat_num"] = "12C",
+        ["customer_id"] = "corpus-customer",
+        ["origin_code"] = "LAX",
+        ["destination_code"] = "DCA",
+        ["date"] = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+    };
+}
