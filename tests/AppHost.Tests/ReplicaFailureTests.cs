@@ -27,7 +27,7 @@ public sealed class ReplicaFailureTests(ITestOutputHelper output)
         var console = new CapturedOutput();
         await using var app = await TestApplication.StartAsync<Projects.AppHost>(output: console);
         using var gateway = app.CreateHttpClient("gateway");
-        var flightId = await FlightIdAsync(gateway);
+        var flightId = await gateway.FlightIdAsync();
         var seats = await AvailableSeatsAsync(gateway, flightId);
 
         var outcomes = new ConcurrentQueue<Outcome>();
@@ -103,12 +103,6 @@ public sealed class ReplicaFailureTests(ITestOutputHelper output)
                 outcomes.Enqueue(new Outcome(request, clock.Elapsed, false, "timed out"));
             }
         }
-    }
-
-    private static async Task<string> FlightIdAsync(HttpClient gateway)
-    {
-        var flights = await gateway.GetFromJsonAsync<JsonArray>("/flights?flight_no=AA2532");
-        return (string)flights![0]!["flight_id"]!;
     }
 
     private static async Task<string[]> AvailableSeatsAsync(HttpClient gateway, string flightId)

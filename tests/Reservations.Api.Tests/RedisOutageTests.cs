@@ -1,3 +1,4 @@
+using Airline.TestSupport;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -96,7 +97,7 @@ public sealed class RedisOutageTests(ReservationsServiceFixture service) : IClas
         Assert.Equal(HttpStatusCode.Created, (await PutAsync(client, "1A", "customer-1")).StatusCode);
         var processId = Redis.ProcessId!.Value;
 
-        await SignalAsync("STOP", processId);
+        await ProcessSignals.SendAsync("STOP", processId);
         try
         {
             await AssertUnavailableAsync(await GetSeatsAsync(client));
@@ -105,7 +106,7 @@ public sealed class RedisOutageTests(ReservationsServiceFixture service) : IClas
         }
         finally
         {
-            await SignalAsync("CONT", processId);
+            await ProcessSignals.SendAsync("CONT", processId);
         }
 
         await WaitUntilHealthyAsync(client);
@@ -130,13 +131,6 @@ public sealed class RedisOutageTests(ReservationsServiceFixture service) : IClas
 
         await WaitUntilHealthyAsync(client);
         Assert.Equal(HttpStatusCode.Created, (await PutAsync(client, "12C", "customer-1")).StatusCode);
-    }
-
-    private static async Task SignalAsync(string signal, int processId)
-    {
-        using var kill = Process.Start("kill", [$"-{signal}", processId.ToString(CultureInfo.InvariantCulture)]);
-        await kill.WaitForExitAsync();
-        Assert.Equal(0, kill.ExitCode);
     }
 
     private static async Task AssertUnavailableAsync(HttpResponseMessage response)
