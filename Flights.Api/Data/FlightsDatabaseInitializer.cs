@@ -35,7 +35,7 @@ public sealed partial class FlightsDatabaseInitializer(
 
         using (ActivitySource.StartActivity("seed demo flights"))
         {
-            var seeded = await DemoDataSeeder.SeedIfEmptyAsync(context, DateOnly.FromDateTime(DateTime.UtcNow), cancellationToken);
+            var seeded = await DemoDataSeeder.TopUpAsync(context, DateOnly.FromDateTime(DateTime.UtcNow), cancellationToken);
             LogReady(logger, database.Name, seeded);
 
             await using var release = LockCommand(server, "SELECT RELEASE_LOCK(@name)");

@@ -3,7 +3,7 @@ using Flights.Api.Seating;
 
 namespace Flights.Api.DemoData;
 
-/// <summary>The flights a fresh database starts with: each demo route daily for 30 days.</summary>
+/// <summary>The demo flights: each demo route daily, for the 30 days from the day the service starts.</summary>
 public static class DemoSchedule
 {
     public const int Days = 30;
