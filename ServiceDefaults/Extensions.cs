@@ -51,9 +51,10 @@ public static class Extensions
     {
         var serviceTelemetryName = builder.Environment.ApplicationName;
 
-        // Polly logs every resilient call at Information, the OTLP exporter's own calls included, and every
-        // failed attempt at Warning with its exception; an outage is reported once, by DependencyOutages.
-        builder.Logging.AddFilter("Polly", LogLevel.Error);
+        // Polly logs every resilient call at Information (the OTLP exporter's own calls included), every failed
+        // attempt at Warning with its exception and every attempt timeout at Error; an outage is reported once,
+        // by DependencyOutages, and each 503 with its trace id.
+        builder.Logging.AddFilter("Polly", LogLevel.None);
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;
