@@ -82,13 +82,3 @@ public sealed class GatewaySystemFixture : IAsyncLifetime
         return factory;
     }
 }
-
-/// <summary>
-/// The classes that start a system of their own run one after the other: WebApplicationFactory finds a service's
-/// host through a process-wide hook, and two factories of one service starting at once can take each other's.
-/// </summary>
-[CollectionDefinition(Name)]
-public sealed class GatewaySystemCollection
-{
-    public const string Name = "Gateway systems";
-}

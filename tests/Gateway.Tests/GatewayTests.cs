@@ -7,7 +7,6 @@ using System.Text.Json.Nodes;
 
 namespace Gateway.Tests;
 
-[Collection(GatewaySystemCollection.Name)]
 public sealed class GatewayTests(GatewaySystemFixture system) : IClassFixture<GatewaySystemFixture>
 {
     private const string ProblemJson = "application/problem+json";

@@ -14,7 +14,6 @@ namespace Gateway.Tests.BadInput;
 /// and through the gateway: no answer is a server error, every error is problem+json without a stack trace, and
 /// MySQL and Redis hold exactly what they held before. It has a system of its own.
 /// </summary>
-[Collection(GatewaySystemCollection.Name)]
 public sealed class BadInputCorpusTests(GatewaySystemFixture system, ITestOutputHelper output) : IClassFixture<GatewaySystemFixture>
 {
     private const int RequestsPerService = 1_000;
