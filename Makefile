@@ -17,7 +17,8 @@ test: build
 	@scripts/install-prerequisites.sh --tests
 	dotnet test Airline.sln -c $(CONFIGURATION) --no-build --logger "console;verbosity=normal"
 
-bench: build
+# Release builds of what the benchmark runs; prints one table and writes bench/results/latest.json.
+bench: prerequisites
 	bench/run.sh
 
 clean:

@@ -1,7 +1,24 @@
 #!/usr/bin/env bash
-# Benchmarks, run after `make build`: figures are printed, not asserted (tests stay deterministic).
+# Benchmarks: figures are printed, not asserted (tests stay deterministic).
+#   bench/run.sh            the public paths (issue 8): one table, same-run baselines, ratio targets, bench/results/latest.json
+#   bench/run.sh startup    the AppHost's start-up and shut-down
+# The machine's other work shows in the figures: compare ratios of one run, not figures across runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-echo "== AppHost: start to every resource healthy, DisposeAsync to every process gone"
-dotnet run --project bench/AppHostStartup -c "${CONFIGURATION:-Debug}" --no-build -- "${RUNS:-5}"
+case "${1:-paths}" in
+  paths)
+    bench/install-tools.sh
+    scripts/install-prerequisites.sh
+    dotnet build bench/PublicPaths -c Release -warnaserror -nologo -v quiet
+    dotnet run --project bench/PublicPaths -c Release --no-build -- "$PWD"
+    ;;
+  startup)
+    dotnet build bench/AppHostStartup -c Release -warnaserror -nologo -v quiet
+    dotnet run --project bench/AppHostStartup -c Release --no-build -- "${RUNS:-5}"
+    ;;
+  *)
+    echo "usage: bench/run.sh [paths|startup]" >&2
+    exit 2
+    ;;
+esac
