@@ -10,6 +10,7 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseOutputCache();
 
 app.MapOpenApi();
 app.MapDefaultEndpoints();

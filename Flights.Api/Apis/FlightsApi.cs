@@ -1,3 +1,4 @@
+using Flights.Api.Caching;
 using Flights.Api.Data;
 using Flights.Api.Model;
 using Flights.Api.Validation;
@@ -15,28 +16,34 @@ public static class FlightsApi
     {
         var api = app.MapGroup("/flights")
             .WithTags("Flights")
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .CacheOutput(ReadCaching.PolicyName);
 
         api.MapGet("", SearchFlights)
             .WithName(nameof(SearchFlights))
-            .WithSummary("Flights by flight number, route and/or UTC day of departure, in order of departure");
+            .WithSummary("Flights by flight number, route and/or UTC day of departure, in order of departure")
+            .Produces<List<Flight>>();
 
         api.MapGet("/{flight_id}", GetFlight)
             .WithName(nameof(GetFlight))
             .WithSummary("One flight by its id")
+            .Produces<Flight>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/{flight_no}/seat_map", GetSeatMap)
             .WithName(nameof(GetSeatMap))
             .WithSummary("The seats of the aircraft that flies a flight number, cabin by cabin")
+            .Produces<SeatMapResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         return app;
     }
 
-    public static async Task<Results<Ok<List<Flight>>, ValidationProblem>> SearchFlights(
+    public static async Task<Results<FileContentHttpResult, ValidationProblem>> SearchFlights(
         [AsParameters] FlightSearchQuery query,
         FlightsContext context,
+        CacheableJson json,
+        HttpContext http,
         CancellationToken cancellationToken)
     {
         if (!FlightSearch.TryCreate(query, out var search, out var errors))
@@ -50,12 +57,14 @@ public static class FlightsApi
             .ThenBy(f => f.FlightNo)
             .ToListAsync(cancellationToken);
 
-        return TypedResults.Ok(flights);
+        return json.Ok(http, flights);
     }
 
-    public static async Task<Results<Ok<Flight>, ProblemHttpResult, ValidationProblem>> GetFlight(
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult, ValidationProblem>> GetFlight(
         [FromRoute(Name = FlightIdName)] string flightId,
         FlightsContext context,
+        CacheableJson json,
+        HttpContext http,
         CancellationToken cancellationToken)
     {
         if (!FlightInput.TryParseFlightId(flightId, out var id))
@@ -67,12 +76,14 @@ public static class FlightsApi
 
         return flight is null
             ? NotFound($"There is no flight with id {id}.")
-            : TypedResults.Ok(flight);
+            : json.Ok(http, flight);
     }
 
-    public static async Task<Results<Ok<SeatMapResponse>, ProblemHttpResult, ValidationProblem>> GetSeatMap(
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult, ValidationProblem>> GetSeatMap(
         [FromRoute(Name = FlightSearchQuery.FlightNoName)] string flightNo,
         FlightsContext context,
+        CacheableJson json,
+        HttpContext http,
         CancellationToken cancellationToken)
     {
         if (!FlightInput.TryNormalizeFlightNo(flightNo, out var normalizedFlightNo))
@@ -84,7 +95,7 @@ public static class FlightsApi
 
         return seatMap is null
             ? NotFound($"There is no flight {normalizedFlightNo}.")
-            : TypedResults.Ok(SeatMapResponse.From(seatMap));
+            : json.Ok(http, SeatMapResponse.From(seatMap));
     }
 
     /// <summary>A 404 as problem+json (<c>TypedResults.NotFound(problem)</c> would send it as plain JSON).</summary>

@@ -1,3 +1,4 @@
+using Flights.Api.Caching;
 using Flights.Api.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,6 +22,8 @@ public static class Extensions
         });
 
         services.AddHostedService<FlightsDatabaseInitializer>();
+        services.AddReadCache(builder.Configuration);
+        services.AddSingleton<CacheableJson>();
 
         services.AddHealthChecks()
             .AddDbContextCheck<FlightsContext>(FlightsDatabase.ConnectionName, tags: ["ready"]);

@@ -5,15 +5,20 @@ using Microsoft.Extensions.Options;
 
 namespace Gateway.Clients;
 
-/// <summary>Flights.Api, addressed as <c>http://flights</c> through service discovery.</summary>
-public sealed class FlightsClient(HttpClient http, IOptions<JsonOptions> json, DependencyOutages outages)
+/// <summary>
+/// Flights.Api, addressed as <c>http://flights</c> through service discovery. Flights and seat maps come
+/// from <see cref="FlightsCache"/> while it holds them.
+/// </summary>
+public sealed class FlightsClient(HttpClient http, IOptions<JsonOptions> json, DependencyOutages outages, FlightsCache cache)
     : ServiceClient(http, json.Value.SerializerOptions, outages, "Flights.Api")
 {
     public Task<Flight?> GetFlightAsync(Guid flightId, CancellationToken cancellationToken) =>
-        GetOrNullAsync<Flight>($"/flights/{flightId}", cancellationToken);
+        cache.GetOrLoadAsync((nameof(Flight), flightId), () =>
+            GetOrNullAsync<Flight>($"/flights/{flightId}", cancellationToken));
 
     public Task<SeatMap?> GetSeatMapAsync(string flightNo, CancellationToken cancellationToken) =>
-        GetOrNullAsync<SeatMap>($"/flights/{Uri.EscapeDataString(flightNo)}/seat_map", cancellationToken);
+        cache.GetOrLoadAsync((nameof(SeatMap), flightNo), () =>
+            GetOrNullAsync<SeatMap>($"/flights/{Uri.EscapeDataString(flightNo)}/seat_map", cancellationToken));
 
     private async Task<T?> GetOrNullAsync<T>(string path, CancellationToken cancellationToken) where T : class
     {

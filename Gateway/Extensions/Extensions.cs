@@ -11,6 +11,8 @@ internal static class Extensions
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
             .AddServiceDiscoveryDestinationResolver();
 
+        builder.Services.Configure<FlightsCacheOptions>(builder.Configuration.GetSection(FlightsCacheOptions.SectionName));
+        builder.Services.AddSingleton<FlightsCache>();
         builder.Services.AddHttpClient<FlightsClient>(client => client.BaseAddress = new Uri("http://flights"));
         builder.Services.AddHttpClient<ReservationsClient>(client => client.BaseAddress = new Uri("http://reservations"));
 

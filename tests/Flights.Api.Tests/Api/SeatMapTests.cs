@@ -72,6 +72,22 @@ public sealed class SeatMapTests(FlightsServiceFixture service)
     }
 
     [Fact]
+    public async Task A_seat_map_carries_an_ETag_and_a_max_age_and_a_request_with_that_ETag_in_If_None_Match_is_304()
+    {
+        using var first = await _client.GetAsync("/flights/UA1180/seat_map");
+        var etag = first.Headers.ETag;
+        Assert.NotNull(etag);
+        Assert.False(etag.IsWeak);
+        Assert.True(first.Headers.CacheControl?.MaxAge > TimeSpan.Zero, $"Cache-Control: {first.Headers.CacheControl}");
+
+        using var revalidation = new HttpRequestMessage(HttpMethod.Get, "/flights/UA1180/seat_map") { Headers = { IfNoneMatch = { etag } } };
+        using var second = await _client.SendAsync(revalidation);
+
+        Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
+        Assert.Equal(etag, second.Headers.ETag);
+    }
+
+    [Fact]
     public async Task A_flight_number_in_lower_case_finds_the_seat_map()
     {
         var seatMap = await (await _client.GetAsync("/flights/ba117/seat_map")).ReadOkAsync<JsonElement>();

@@ -4,8 +4,11 @@ using Flights.Api.Tests.Support;
 
 namespace Flights.Api.Tests.Database;
 
-/// <summary>Stops and restarts MySQL under a running service: it has a server of its own.</summary>
-public sealed class DatabaseOutageTests(FlightsServiceFixture service) : IClassFixture<FlightsServiceFixture>
+/// <summary>
+/// Stops and restarts MySQL under a running service: it has a server of its own, and no read cache (which
+/// would answer reads it made in the last seconds from memory while MySQL is away).
+/// </summary>
+public sealed class DatabaseOutageTests(UncachedFlightsServiceFixture service) : IClassFixture<UncachedFlightsServiceFixture>
 {
     private static readonly TimeSpan RecoveryLimit = TimeSpan.FromSeconds(60);
 

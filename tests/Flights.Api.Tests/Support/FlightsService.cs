@@ -7,8 +7,8 @@ namespace Flights.Api.Tests.Support;
 /// <summary>Flights.Api on real Kestrel, configured as the app model configures it.</summary>
 internal static class FlightsService
 {
-    public static KestrelServiceFactory<FlightsContext> Create(LocalMySqlServer server) =>
-        new(new Dictionary<string, string?>
+    public static KestrelServiceFactory<FlightsContext> Create(LocalMySqlServer server, IReadOnlyDictionary<string, string?>? settings = null) =>
+        new(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
             [$"ConnectionStrings:{FlightsDatabase.ConnectionName}"] = server.GetConnectionString(FlightsDatabase.ConnectionName),
         });

@@ -5,10 +5,18 @@ using Flights.Api.Data;
 namespace Flights.Api.Tests.Support;
 
 /// <summary>A private MariaDB and one Flights.Api in front of it, started once for the tests that share them.</summary>
-public sealed class FlightsServiceFixture : IAsyncLifetime
+public class FlightsServiceFixture : IAsyncLifetime
 {
     private readonly MySqlServerFixture _mysql = new();
+    private readonly IReadOnlyDictionary<string, string?>? _settings;
     private KestrelServiceFactory<FlightsContext>? _service;
+
+    public FlightsServiceFixture()
+    {
+    }
+
+    /// <param name="settings">Configuration of the service beyond its connection string.</param>
+    protected FlightsServiceFixture(IReadOnlyDictionary<string, string?> settings) => _settings = settings;
 
     public LocalMySqlServer Server => _mysql.Server;
 
@@ -19,7 +27,7 @@ public sealed class FlightsServiceFixture : IAsyncLifetime
         try
         {
             await _mysql.InitializeAsync();
-            _service = FlightsService.Create(_mysql.Server);
+            _service = FlightsService.Create(_mysql.Server, _settings);
             Client = _service.CreateHttpClient();
         }
         catch
@@ -41,6 +49,9 @@ public sealed class FlightsServiceFixture : IAsyncLifetime
         await _mysql.DisposeAsync();
     }
 }
+
+/// <summary>Flights.Api with its read cache off: every read asks MySQL.</summary>
+public sealed class UncachedFlightsServiceFixture() : FlightsServiceFixture(new Dictionary<string, string?> { ["ReadCache:Expiry"] = "00:00:00" });
 
 /// <summary>The tests that only read share one service and database.</summary>
 [CollectionDefinition(Name)]

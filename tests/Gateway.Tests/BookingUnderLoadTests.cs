@@ -1,0 +1,63 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace Gateway.Tests;
+
+/// <summary>Many customers booking the same few seats at once through the gateway: outcomes, not timings.</summary>
+public sealed class BookingUnderLoadTests(GatewaySystemFixture system) : IClassFixture<GatewaySystemFixture>
+{
+    private const int Customers = 50;
+    private const int AttemptsPerCustomer = 200;
+    private const int AttemptsInFlight = 200;
+
+    private static readonly string[] Seats =
+        [.. from row in new[] { 5, 6, 7 } from letter in "ABCDEF" select $"{row}{letter}", "8A", "8B"];
+
+    private readonly HttpClient _gateway = system.Gateway;
+
+    [Fact]
+    public async Task Fifty_customers_with_200_attempts_each_on_20_seats_leave_one_holder_per_seat_and_409_for_everyone_else()
+    {
+        var flights = await _gateway.GetFromJsonAsync<JsonArray>("/flights?flight_no=UA1180");
+        var flightId = (string)flights![7]!["flight_id"]!;
+        var attempts = (from attempt in Enumerable.Range(0, Customers * AttemptsPerCustomer)
+                        select (Customer: $"racer-{attempt % Customers}", Seat: Seats[attempt / Customers % Seats.Length])).ToArray();
+        new Random(8).Shuffle(attempts);
+
+        using var inFlight = new SemaphoreSlim(AttemptsInFlight);
+        var outcomes = await Task.WhenAll(attempts.Select(async attempt =>
+        {
+            await inFlight.WaitAsync();
+            try
+            {
+                using var response = await _gateway.PostAsJsonAsync("/api/reservations",
+                    new { flight_id = flightId, seat_num = attempt.Seat, customer_id = attempt.Customer });
+                return (attempt.Customer, attempt.Seat, response.StatusCode);
+            }
+            finally
+            {
+                inFlight.Release();
+            }
+        }));
+
+        Assert.DoesNotContain(outcomes, outcome => (int)outcome.StatusCode >= 500);
+        foreach (var seat in Seats)
+        {
+            var onSeat = outcomes.Where(outcome => outcome.Seat == seat).ToList();
+            var holder = Assert.Single(onSeat, outcome => outcome.StatusCode == HttpStatusCode.Created).Customer;
+            Assert.All(onSeat.Where(outcome => outcome.Customer == holder && outcome.StatusCode != HttpStatusCode.Created),
+                retry => Assert.Equal(HttpStatusCode.OK, retry.StatusCode));
+            Assert.All(onSeat.Where(outcome => outcome.Customer != holder),
+                other => Assert.Equal(HttpStatusCode.Conflict, other.StatusCode));
+        }
+
+        var chart = await _gateway.GetFromJsonAsync<JsonObject>($"/api/flights/{flightId}/seats");
+        var taken = chart!["seat_map"]!["cabins"]!.AsArray()
+            .SelectMany(cabin => cabin!["rows"]!.AsArray())
+            .SelectMany(row => row!["seats"]!.AsArray())
+            .Where(seat => !(bool)seat!["available"]!)
+            .Select(seat => (string)seat!["seat_num"]!);
+        Assert.Equal(Seats.Order(), taken.Order());
+    }
+}
