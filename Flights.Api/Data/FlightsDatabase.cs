@@ -28,13 +28,6 @@ public sealed class FlightsDatabase
             builder.ConnectionTimeout = DefaultConnectionTimeoutSeconds;
         }
 
-        // Pooled connections are not reset on reuse (a reset and a SET NAMES: two round trips per request): this
-        // service leaves no session state behind (no user variables, temporary tables or open transactions).
-        if (!builder.ContainsKey("Connection Reset"))
-        {
-            builder.ConnectionReset = false;
-        }
-
         Name = builder.Database;
         ConnectionString = builder.ConnectionString;
 
