@@ -13,8 +13,9 @@ internal static class Extensions
 
         builder.Services.Configure<FlightsCacheOptions>(builder.Configuration.GetSection(FlightsCacheOptions.SectionName));
         builder.Services.AddSingleton<FlightsCache>();
-        builder.Services.AddHttpClient<FlightsClient>(client => client.BaseAddress = new Uri("http://flights"));
-        builder.Services.AddHttpClient<ReservationsClient>(client => client.BaseAddress = new Uri("http://reservations"));
+        // Without IHttpClientFactory's request loggers: they log only at Information, and open a log scope per call even then.
+        builder.Services.AddHttpClient<FlightsClient>(client => client.BaseAddress = new Uri("http://flights")).RemoveAllLoggers();
+        builder.Services.AddHttpClient<ReservationsClient>(client => client.BaseAddress = new Uri("http://reservations")).RemoveAllLoggers();
 
         builder.Services.AddOpenApi();
     }

@@ -7,7 +7,9 @@ using PublicPaths;
 // Issue 8's benchmark of the public paths: starts the system as it runs (this build's configuration, run
 // `make bench` for Release), warms each path up, measures it with wrk from its own process on loopback, and
 // prints one table with same-run baselines and the ratio targets; writes the figures to bench/results/latest.json.
+// `-- <repository> hold` starts the system and keeps it up for profiling, printing where everything is.
 var repository = Path.GetFullPath(args.Length > 0 ? args[0] : ".");
+var hold = args.Length > 1 && args[1] == "hold";
 var warmUp = TimeSpan.FromSeconds(Seconds("BENCH_WARMUP_SECONDS", 10));
 var duration = TimeSpan.FromSeconds(Seconds("BENCH_DURATION_SECONDS", 8));
 const int Threads = 2;
@@ -28,6 +30,22 @@ var flight = (await flightsDirect.GetFromJsonAsync<List<FlightRow>>("/flights?fl
 var seatMapBytes = await flightsDirect.GetByteArrayAsync("/flights/AA2532/seat_map");
 var seats = await BookingSeats.PrepareAsync(system, flightsDirect, extraFlightNumbers: 40, days: 100);
 Console.WriteLine($"system up in {clock.Elapsed.TotalSeconds:0} s; {seats.Remaining:#,0} unique seats of real flights to book; warm-up {warmUp.TotalSeconds} s and {duration.TotalSeconds} s measured per path, wrk -t{Threads} -c{Connections}");
+
+if (hold)
+{
+    seats.WriteBodies(Path.Combine(work, "bookings"), Threads, 200_000);
+    Console.WriteLine($"""
+        gateway {system.Gateway}  reservations {system.Reservations}  flights {string.Join(' ', system.FlightsReplicas)}
+        processes {string.Join(", ", processes.Select(p => $"{p.Key} {string.Join(' ', p.Value)}"))}
+        redis {system.RedisConnectionString}
+        seat chart /api/flights/{flight.FlightId}/seats; booking bodies {work}/bookings-<thread>.txt
+          e.g. wrk -t2 -c32 -d10s -s bench/wrk/book.lua {system.Gateway}api/reservations -- {work}/bookings POST /api/reservations
+        Enter stops it.
+        """);
+    Console.ReadLine();
+    Directory.Delete(work, recursive: true);
+    return;
+}
 
 await using (var bare = await BareKestrel.StartAsync(seatMapBytes))
 {
