@@ -52,6 +52,9 @@ await using (var bare = await BareKestrel.StartAsync(seatMapBytes))
     await MeasureGetAsync("seat_map_bare_kestrel", $"bare Kestrel: the seat map ({seatMapBytes.Length:#,0} bytes) from memory (ceiling)", bare.Url);
 }
 
+// Each storage baseline runs next to the rows it is compared with: the machine's other work changes by the minute.
+var select = await StorageBaselines.SeatMapSelectAsync(system.FlightsDb, Connections, 100_000);
+rows.Add(new Row("seat_map_select", "baseline: the seat-map SELECT by mariadb-slap -c32", Math.Round(select), null, null, null, null, null));
 var seatMapPath = "/flights/AA2532/seat_map";
 await MeasureGetAsync("seat_map_direct", $"GET {seatMapPath} on Flights.Api (direct, one replica)", new Uri(system.FlightsReplicas[0], seatMapPath));
 await MeasureGetAsync("flight_search_direct", "GET /flights?flight_no=AA2532 on Flights.Api (direct, one replica)", new Uri(system.FlightsReplicas[0], "/flights?flight_no=AA2532"));
@@ -62,13 +65,10 @@ await using (var nginx = await NginxProxy.StartAsync(system.FlightsReplicas))
 }
 
 await MeasureGetAsync("seat_chart_gateway", "GET /api/flights/{id}/seats (seat chart) through the gateway", new Uri(system.Gateway, $"/api/flights/{flight.FlightId}/seats"));
-await MeasureBookingAsync("reserve_direct", "PUT /reservations on Reservations.Api (direct, unique seats)", system.Reservations, "PUT", "/reservations");
-await MeasureBookingAsync("reserve_gateway", "POST /api/reservations through the gateway (unique seats)", system.Gateway, "POST", "/api/reservations");
-
 var redis = await StorageBaselines.RedisHsetnxAsync(system.RedisConnectionString, Connections, 300_000);
 rows.Add(new Row("redis_hsetnx", "baseline: redis-benchmark -c32 HSETNX (appendfsync always)", Math.Round(redis.PerSecond), redis.P50, redis.P99, redis.Max, null, null));
-var select = await StorageBaselines.SeatMapSelectAsync(system.FlightsDb, Connections, 100_000);
-rows.Add(new Row("seat_map_select", "baseline: the seat-map SELECT by mariadb-slap -c32", Math.Round(select), null, null, null, null, null));
+await MeasureBookingAsync("reserve_direct", "PUT /reservations on Reservations.Api (direct, unique seats)", system.Reservations, "PUT", "/reservations");
+await MeasureBookingAsync("reserve_gateway", "POST /api/reservations through the gateway (unique seats)", system.Gateway, "POST", "/api/reservations");
 
 var peakSinceStart = processes.ToDictionary(p => p.Key, p => Math.Round(p.Value.Max(RssSampler.PeakSinceStartMegabytes)));
 var byId = rows.ToDictionary(row => row.Id);
@@ -102,7 +102,8 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"peak RSS since start (VmHWM): {string.Join(", ", peakSinceStart.Select(p => $"{p.Key} {p.Value:0} MB"))}; whole run {clock.Elapsed.TotalSeconds:0} s"));
 var jsonPath = Path.Combine(repository, "bench", "results", "latest.json");
 await report.WriteJsonAsync(jsonPath);
-Console.WriteLine($"written to {Path.GetRelativePath(repository, jsonPath)}");
+await File.WriteAllTextAsync(Path.ChangeExtension(jsonPath, ".md"), report.Markdown());
+Console.WriteLine($"written to {Path.GetRelativePath(repository, jsonPath)} and its Markdown table to {Path.GetRelativePath(repository, Path.ChangeExtension(jsonPath, ".md"))}");
 Directory.Delete(work, recursive: true);
 
 async Task MeasureGetAsync(string id, string path, Uri url)

@@ -66,6 +66,29 @@ internal sealed class Report(IReadOnlyList<Row> rows, IReadOnlyList<Target> targ
         return text.ToString();
     }
 
+    /// <summary>The same table in Markdown, as the README shows it.</summary>
+    public string Markdown()
+    {
+        var text = new StringBuilder();
+        text.AppendLine("| path | req/s | p50 ms | p99 ms | max ms | non-2xx | peak RSS MB gateway / flights / reservations |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---|");
+        foreach (var row in rows)
+        {
+            var rss = row.PeakRssMb is { } peak ? string.Join(" / ", Services.Select(s => peak[s].ToString("0", CultureInfo.InvariantCulture))) : "";
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {row.Path} | {row.RequestsPerSecond:#,0} | {Ms(row.P50Ms)} | {Ms(row.P99Ms)} | {Ms(row.MaxMs)} | {row.Non2xx?.ToString(CultureInfo.InvariantCulture) ?? ""} | {rss} |");
+        }
+
+        text.AppendLine().AppendLine("| target (same run) | figure | limit | |").AppendLine("|---|---:|---:|---|");
+        foreach (var target in targets)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {target.Description} | {target.Value:0.00}{target.Unit} | {(target.AtMost ? "≤" : "≥")} {target.Limit:0.##}{target.Unit} | {(target.Holds ? "holds" : "**does not hold**")} |");
+        }
+
+        return text.ToString();
+    }
+
     public Task WriteJsonAsync(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
