@@ -9,9 +9,10 @@ namespace Flights.Api.Tests.Database;
 
 /// <summary>
 /// A query that MySQL cuts off after its connection opened. The flights table is write-locked so the service's
-/// query waits on the server, where it is then killed: it has a server of its own.
+/// query waits on the server, where it is then killed: it has a server of its own, and no read cache (which
+/// would answer the search from memory without asking MySQL).
 /// </summary>
-public sealed class QueryFailureTests(FlightsServiceFixture service) : IClassFixture<FlightsServiceFixture>
+public sealed class QueryFailureTests(UncachedFlightsServiceFixture service) : IClassFixture<UncachedFlightsServiceFixture>
 {
     private const string SearchPath = "/flights?flight_no=AA2532";
 
