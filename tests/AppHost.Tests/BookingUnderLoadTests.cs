@@ -50,10 +50,13 @@ public sealed class BookingUnderLoadTests(SystemFixture system, ITestOutputHelpe
         Assert.True(failures.Count == 0, $"{failures.Count} answers 5xx, e.g. {string.Join("\n", failures.Take(3).Select(f => f.Failure))}");
         foreach (var seat in Seats)
         {
+            // The holder's first attempt is 201, unless the gateway's retry of it (its answer lost under load) saw 200.
             var onSeat = outcomes.Where(outcome => outcome.Seat == seat).ToList();
-            var holder = Assert.Single(onSeat, outcome => outcome.StatusCode == HttpStatusCode.Created).Customer;
-            Assert.All(onSeat.Where(outcome => outcome.Customer == holder && outcome.StatusCode != HttpStatusCode.Created),
-                retry => Assert.Equal(HttpStatusCode.OK, retry.StatusCode));
+            var holder = Assert.Single(onSeat.Where(outcome => outcome.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK)
+                .Select(outcome => outcome.Customer).Distinct());
+            Assert.True(onSeat.Count(outcome => outcome.StatusCode == HttpStatusCode.Created) <= 1, $"{seat} booked twice");
+            Assert.All(onSeat.Where(outcome => outcome.Customer == holder),
+                attempt => Assert.Contains(attempt.StatusCode, new[] { HttpStatusCode.Created, HttpStatusCode.OK }));
             Assert.All(onSeat.Where(outcome => outcome.Customer != holder),
                 other => Assert.Equal(HttpStatusCode.Conflict, other.StatusCode));
         }
