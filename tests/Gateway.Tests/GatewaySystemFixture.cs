@@ -34,6 +34,10 @@ public sealed class GatewaySystemFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Six services share this process's thread pool; grown one thread at a time under a burst, it leaves
+        // StackExchange.Redis waiting past its 1 s timeout and a request answers 503 for no fault of Redis.
+        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
+        ThreadPool.SetMinThreads(Math.Max(workers, 64), completionPorts);
         await Task.WhenAll(_mysql.InitializeAsync(), _redis.InitializeAsync());
 
         var flightsDb = new Dictionary<string, string?> { ["ConnectionStrings:flightsdb"] = _mysql.Server.GetConnectionString("flightsdb") };

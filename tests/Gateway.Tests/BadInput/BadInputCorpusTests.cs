@@ -45,7 +45,7 @@ public sealed class BadInputCorpusTests(GatewaySystemFixture system, ITestOutput
         var failures = new ConcurrentQueue<string>();
         var statuses = new ConcurrentDictionary<HttpStatusCode, int>();
         var corpus = new MalformedRequests(endpoints, ApiShape.ValidValues(flightId), Seed).Take(RequestsPerService);
-        await Parallel.ForEachAsync(corpus, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (request, cancellationToken) =>
+        await Parallel.ForEachAsync(corpus, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (request, cancellationToken) =>
         {
             using var message = request.Create();
             using var response = await client.SendAsync(message, cancellationToken);
