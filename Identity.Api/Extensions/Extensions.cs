@@ -1,0 +1,53 @@
+using Identity.Api.Apis;
+using Identity.Api.Data;
+using Identity.Api.Tokens;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Identity.Api.Extensions;
+
+public static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var settings = builder.Configuration.GetSection(IdentitySettings.SectionName).Get<IdentitySettings>() ?? new IdentitySettings();
+        services.Configure<IdentitySettings>(builder.Configuration.GetSection(IdentitySettings.SectionName));
+
+        services.AddSingleton<IdentityDatabase>();
+        services.AddDbContext<IdentityContext>((serviceProvider, options) =>
+        {
+            var connectionString = serviceProvider.GetRequiredService<IdentityDatabase>().ConnectionString;
+            options.UseMySql(connectionString, ServerVersion.AutoDetect(connectionString))
+                .AddInterceptors(new MySqlUnavailableInterceptor())
+                .UseOpenIddict();
+        });
+
+        services.AddIdentity<IdentityUser, IdentityRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 8;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<IdentityContext>()
+            .AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = SignInPage.Path;
+            options.Cookie.Name = "airline.identity";
+            options.Cookie.SameSite = SameSiteMode.Lax;
+        });
+
+        builder.AddTokenServer(settings);
+
+        services.AddScoped<IdentitySeeder>();
+        services.AddHostedService<IdentityDatabaseInitializer>();
+        services.AddHealthChecks()
+            .AddDbContextCheck<IdentityContext>(IdentityDatabase.ConnectionName, tags: ["ready"]);
+
+        services.AddAntiforgery();
+        services.AddOpenApi();
+    }
+}
