@@ -2,17 +2,32 @@ var builder = DistributedApplication.CreateBuilder(args);
 
 var mysql = builder.AddMySql("mysql").WithDataVolume();
 var flightsDb = mysql.AddDatabase("flightsdb");
+var identityDb = mysql.AddDatabase("identitydb");
 var redis = builder.AddRedis("redis").WithDataVolume();
+
+var signingKey = builder.AddSigningKeyParameter("identity-signing-key");
+var encryptionKey = builder.AddParameter("identity-encryption-key", secret: true);
+var gatewayClientSecret = builder.AddParameter("gateway-client-secret", secret: true);
+
+var identity = builder.AddProject<Projects.Identity_Api>("identity")
+    .WithReference(identityDb).WaitFor(identityDb)
+    .WithEnvironment("Identity__SigningKey", signingKey)
+    .WithEnvironment("Identity__EncryptionKey", encryptionKey)
+    .WithEnvironment("Identity__GatewayClientSecret", gatewayClientSecret)
+    .WithExternalHttpEndpoints("/connect", "/.well-known", "/account");
 
 var flights = builder.AddProject<Projects.Flights_Api>("flights")
     .WithReplicas(2)
     .WithReference(flightsDb).WaitFor(flightsDb);
 var reservations = builder.AddProject<Projects.Reservations_Api>("reservations")
-    .WithReference(redis).WaitFor(redis);
+    .WithReference(redis).WaitFor(redis)
+    .WithReference(identity);
 
 builder.AddProject<Projects.Gateway>("gateway")
     .WithReference(flights).WaitFor(flights)
     .WithReference(reservations).WaitFor(reservations)
+    .WithReference(identity).WaitFor(identity)
+    .WithEnvironment("Identity__ClientSecret", gatewayClientSecret)
     .WithExternalHttpEndpoints();
 
 builder.Build().Run();

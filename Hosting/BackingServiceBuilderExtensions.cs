@@ -47,6 +47,19 @@ public static class BackingServiceBuilderExtensions
     public static IResourceBuilder<ParameterResource> AddParameter(this IDistributedApplicationBuilder builder, string name, bool secret = false) =>
         builder.AddResource(new ParameterResource(name, secret));
 
+    /// <summary>
+    /// A secret RSA private key (2048 bits, PKCS#8, base64 on one line) that signs tokens: configured as
+    /// <c>Parameters:{name}</c>, else generated once and kept like the passwords (a Kubernetes Secret when published).
+    /// </summary>
+    public static IResourceBuilder<ParameterResource> AddSigningKeyParameter(this IDistributedApplicationBuilder builder, string name) =>
+        builder.AddResource(new ParameterResource(name, secret: true, generate: NewRsaPrivateKey));
+
+    private static string NewRsaPrivateKey()
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        return Convert.ToBase64String(rsa.ExportPkcs8PrivateKey());
+    }
+
     /// <summary>An existing server, reached with the connection string configured as <c>ConnectionStrings:{name}</c>.</summary>
     public static IResourceBuilder<ConnectionStringResource> AddConnectionString(this IDistributedApplicationBuilder builder, string name) =>
         builder.AddResource(new ConnectionStringResource(name));

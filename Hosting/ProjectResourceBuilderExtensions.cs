@@ -35,10 +35,19 @@ public static class ProjectResourceBuilderExtensions
         return builder;
     }
 
-    /// <summary>Marks the project as reachable from outside the system (an Ingress when published).</summary>
-    public static IResourceBuilder<ProjectResource> WithExternalHttpEndpoints(this IResourceBuilder<ProjectResource> builder)
+    /// <summary>
+    /// Marks the project as reachable from outside the system: an Ingress when published, routing
+    /// <paramref name="paths"/> (prefixes; all of them when none is given) to it.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithExternalHttpEndpoints(this IResourceBuilder<ProjectResource> builder, params string[] paths)
     {
+        if (paths.FirstOrDefault(path => !path.StartsWith('/')) is { } relative)
+        {
+            throw new ArgumentException($"'{relative}' is not a path: external paths start with '/'.", nameof(paths));
+        }
+
         builder.Resource.IsExternal = true;
+        builder.Resource.ExternalPaths = paths.Length == 0 ? ["/"] : paths;
         return builder;
     }
 

@@ -38,6 +38,14 @@ public static class ResourceBuilderExtensions
         return builder;
     }
 
+    /// <summary>Sets <paramref name="name"/> to the parameter's value; a secret one comes from the Secret when published.</summary>
+    public static IResourceBuilder<T> WithEnvironment<T>(this IResourceBuilder<T> builder, string name, IResourceBuilder<ParameterResource> parameter)
+        where T : Resource
+    {
+        builder.Resource.ParameterEnvironment[name] = parameter.Resource;
+        return builder;
+    }
+
     /// <summary>
     /// Whether the resource's processes are started again when they exit on their own. Without it, MySQL, Redis,
     /// containers and projects restart <c>OnFailure</c> in run mode and never in the testing builder; executables never.

@@ -10,6 +10,9 @@ public sealed class ProjectResource(string name, IProjectMetadata metadata) : Re
     /// <summary>Reachable from outside the system (the gateway); the others only from inside.</summary>
     public bool IsExternal { get; set; }
 
+    /// <summary>The path prefixes the Ingress routes to an external project (<c>WithExternalHttpEndpoints(paths)</c>).</summary>
+    public IReadOnlyList<string> ExternalPaths { get; set; } = ["/"];
+
     /// <summary>A fixed port for a single replica (<c>WithHttpEndpoint(port)</c>); otherwise a free port.</summary>
     public int? HttpPort { get; set; }
 

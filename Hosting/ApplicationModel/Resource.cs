@@ -26,6 +26,9 @@ public abstract partial class Resource : IResource
     /// <summary>Environment variables set explicitly with <c>WithEnvironment</c>.</summary>
     public Dictionary<string, string> Environment { get; } = [];
 
+    /// <summary>Environment variables whose value is a parameter's (<c>WithEnvironment(name, parameter)</c>); a secret stays out of the manifests.</summary>
+    public Dictionary<string, ParameterResource> ParameterEnvironment { get; } = [];
+
     /// <summary>Set with <c>WithRestartPolicy</c>; null leaves it to run mode's default for the kind of resource.</summary>
     public RestartPolicy? RestartPolicy { get; set; }
 

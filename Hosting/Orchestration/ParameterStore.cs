@@ -7,7 +7,7 @@ namespace Airline.Hosting.Orchestration;
 
 /// <summary>
 /// Parameter values: configuration <c>Parameters:{name}</c> first; a secret nobody configured is generated
-/// once and kept in <paramref name="secretsFile"/> (under the user's home, never in the repository), or
+/// (by the parameter's own generator, else as a random password) once and kept in <paramref name="secretsFile"/> (under the user's home, never in the repository), or
 /// only in memory when there is no file (tests).
 /// </summary>
 internal sealed class ParameterStore(IConfiguration configuration, string? secretsFile)
@@ -34,7 +34,7 @@ internal sealed class ParameterStore(IConfiguration configuration, string? secre
             _secrets ??= Load();
             if (!_secrets.TryGetValue(parameter.Name, out var value))
             {
-                value = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
+                value = parameter.Generate?.Invoke() ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
                 _secrets[parameter.Name] = value;
                 Save(_secrets);
             }

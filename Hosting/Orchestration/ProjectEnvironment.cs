@@ -16,6 +16,7 @@ internal static class ProjectEnvironment
         string environmentName,
         Func<IResource, string> connectionString,
         Func<IResource, IReadOnlyList<Uri>> endpoints,
+        Func<ParameterResource, string> parameterValue,
         IReadOnlyDictionary<string, string> telemetry)
     {
         var environment = new Dictionary<string, string>
@@ -52,6 +53,11 @@ internal static class ProjectEnvironment
         foreach (var (key, value) in project.Environment)
         {
             environment[key] = value;
+        }
+
+        foreach (var (key, parameter) in project.ParameterEnvironment)
+        {
+            environment[key] = parameterValue(parameter);
         }
 
         return environment;

@@ -90,7 +90,7 @@ internal sealed class RunnerFactory(
         return new ProjectRunner(
             project,
             urls,
-            replica => ProjectEnvironment.Render(project, replica, urls[replica], options.EnvironmentName, connectionString, endpoints, options.Telemetry)
+            replica => ProjectEnvironment.Render(project, replica, urls[replica], options.EnvironmentName, connectionString, endpoints, parameters.GetValue, options.Telemetry)
                 .ToDictionary(pair => pair.Key, pair => (string?)pair.Value),
             output =>
             {
@@ -111,6 +111,11 @@ internal sealed class RunnerFactory(
         foreach (var (key, value) in resource.Environment)
         {
             environment[key] = value;
+        }
+
+        foreach (var (key, parameter) in resource.ParameterEnvironment)
+        {
+            environment[key] = parameters.GetValue(parameter);
         }
 
         return environment;

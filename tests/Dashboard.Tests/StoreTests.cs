@@ -70,6 +70,9 @@ public sealed class StoreTests
     [InlineData("OTEL_EXPORTER_OTLP_HEADERS", "x-otlp-api-key=s3cret", "x-otlp-api-key=••••••")]
     [InlineData("Parameters__mysql-password", "s3cret", "••••••")]
     [InlineData("STRIPE_API_KEY", "s3cret", "••••••")]
+    [InlineData("Identity__SigningKey", "MIIEvQIBADANBg", "••••••")]
+    [InlineData("Identity__EncryptionKey", "s3cret", "••••••")]
+    [InlineData("Identity__ClientSecret", "s3cret", "••••••")]
     [InlineData("ASPNETCORE_URLS", "http://127.0.0.1:5000", "http://127.0.0.1:5000")]
     public void Secrets_are_masked_and_the_rest_is_shown(string name, string value, string shown) =>
         Assert.Equal(shown, SecretMasking.Value(name, value));

@@ -38,4 +38,21 @@ public sealed class ParameterStoreTests
 
         Assert.Contains("Parameters__region", error.Message);
     }
+
+    [Fact]
+    public void A_signing_key_parameter_is_an_rsa_private_key_generated_once()
+    {
+        using var directory = new TemporaryDirectory("secrets");
+        var file = Path.Combine(directory.Path, "parameters.json");
+        var empty = new ConfigurationBuilder().Build();
+        var signingKey = TestApp.Builder().AddSigningKeyParameter("identity-signing-key").Resource;
+
+        var first = new ParameterStore(empty, file).GetValue(signingKey);
+        var second = new ParameterStore(empty, file).GetValue(signingKey);
+
+        using var rsa = System.Security.Cryptography.RSA.Create();
+        rsa.ImportPkcs8PrivateKey(Convert.FromBase64String(first), out _);
+        Assert.Equal(2048, rsa.KeySize);
+        Assert.Equal(first, second);
+    }
 }

@@ -16,7 +16,8 @@ public sealed class ProjectEnvironmentTests
         var gateway = builder.AddProject<TestProject>("gateway")
             .WithReference(flights)
             .WithReference(redis)
-            .WithEnvironment("Feature__Enabled", "true");
+            .WithEnvironment("Feature__Enabled", "true")
+            .WithEnvironment("Identity__ClientSecret", builder.AddParameter("gateway-client-secret", secret: true));
 
         var environment = ProjectEnvironment.Render(
             gateway.Resource,
@@ -27,6 +28,7 @@ public sealed class ProjectEnvironmentTests
             resource => resource == flights.Resource
                 ? [new Uri("http://127.0.0.1:5001"), new Uri("http://127.0.0.1:5002")]
                 : [],
+            parameter => $"value-of-{parameter.Name}",
             new Dictionary<string, string> { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://127.0.0.1:4318" });
 
         Assert.Equal("http://127.0.0.1:6001", environment["ASPNETCORE_URLS"]);
@@ -39,6 +41,7 @@ public sealed class ProjectEnvironmentTests
         Assert.Equal("service.instance.id=gateway-1", environment["OTEL_RESOURCE_ATTRIBUTES"]);
         Assert.Equal("http://127.0.0.1:4318", environment["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         Assert.Equal("true", environment["Feature__Enabled"]);
+        Assert.Equal("value-of-gateway-client-secret", environment["Identity__ClientSecret"]);
         Assert.DoesNotContain("ConnectionStrings__flightsdb", environment.Keys);
     }
 
@@ -50,7 +53,7 @@ public sealed class ProjectEnvironmentTests
         var flights = builder.AddProject<TestProject>("flights").WithReference(db);
 
         var environment = ProjectEnvironment.Render(flights.Resource, 0, new Uri("http://127.0.0.1:5001"), "Production",
-            resource => $"cs-of-{resource.Name}", _ => [], new Dictionary<string, string>());
+            resource => $"cs-of-{resource.Name}", _ => [], parameter => parameter.Name, new Dictionary<string, string>());
 
         Assert.Equal("cs-of-flightsdb", environment["ConnectionStrings__flightsdb"]);
         Assert.DoesNotContain(environment.Keys, key => key.StartsWith("services__", StringComparison.Ordinal));

@@ -23,7 +23,9 @@ public sealed class ManifestTests(AppHostManifestsFixture published) : IClassFix
         Assert.All(rendered.Where(node => node.Text("kind") != "Namespace"), node => Assert.Equal("airline", node.Text("metadata", "namespace")));
         var secret = Assert.Single(rendered, node => node.Text("kind") == "Secret");
         Assert.StartsWith("secrets-", secret.Text("metadata", "name"));
-        Assert.Equal(["mysql-password", "redis-password"], secret.Strings("data").Keys.Order());
+        Assert.Equal(
+            ["gateway-client-secret", "identity-encryption-key", "identity-signing-key", "mysql-password", "redis-password"],
+            secret.Strings("data").Keys.Order(StringComparer.Ordinal));
         Assert.Contains($"name: {secret.Text("metadata", "name")}", published.Rendered);
         Assert.DoesNotContain("name: secrets\n", published.Rendered);
         Assert.Equal(
@@ -134,7 +136,7 @@ public sealed class ManifestTests(AppHostManifestsFixture published) : IClassFix
     [Fact]
     public void Every_workload_is_probed_limited_and_hardened()
     {
-        Assert.Equal(["flights", "gateway", "mysql", "redis", "reservations"], _manifests.Workloads().Select(item => item.Name).Order());
+        Assert.Equal(["flights", "gateway", "identity", "mysql", "redis", "reservations"], _manifests.Workloads().Select(item => item.Name).Order());
         foreach (var workload in _manifests.Workloads())
         {
             var pod = Manifests.PodSpec(workload);
@@ -167,6 +169,7 @@ public sealed class ManifestTests(AppHostManifestsFixture published) : IClassFix
     [InlineData("flights", "/health")]
     [InlineData("reservations", "/health")]
     [InlineData("gateway", "/health")]
+    [InlineData("identity", "/health")]
     public void Projects_run_their_image_as_the_dotnet_app_user_and_are_probed_on_their_health_endpoints(string project, string readinessPath)
     {
         var container = Assert.Single(Manifests.PodSpec(_manifests.Single("Deployment", project)).Items("containers"));
@@ -205,7 +208,7 @@ public sealed class ManifestTests(AppHostManifestsFixture published) : IClassFix
     [Fact]
     public void Replicas_come_from_the_model_and_stateless_projects_autoscale_and_have_disruption_budgets()
     {
-        foreach (var (project, replicas) in new[] { ("flights", 2), ("reservations", 1), ("gateway", 1) })
+        foreach (var (project, replicas) in new[] { ("flights", 2), ("reservations", 1), ("gateway", 1), ("identity", 1) })
         {
             Assert.Equal(replicas, _manifests.Single("Deployment", project).Root.Number("spec", "replicas"));
             var autoscaler = _manifests.Single("HorizontalPodAutoscaler", project).Root;
@@ -215,8 +218,8 @@ public sealed class ManifestTests(AppHostManifestsFixture published) : IClassFix
             Assert.Equal("1", _manifests.Single("PodDisruptionBudget", project).Root.Text("spec", "maxUnavailable"));
         }
 
-        Assert.Equal(3, _manifests.OfKind("HorizontalPodAutoscaler").Count());
-        Assert.Equal(3, _manifests.OfKind("PodDisruptionBudget").Count());
+        Assert.Equal(4, _manifests.OfKind("HorizontalPodAutoscaler").Count());
+        Assert.Equal(4, _manifests.OfKind("PodDisruptionBudget").Count());
     }
 
     [Fact]
@@ -252,30 +255,43 @@ public sealed class ManifestTests(AppHostManifestsFixture published) : IClassFix
     }
 
     [Fact]
-    public void Only_the_gateway_is_reachable_from_outside_through_an_ingress()
+    public void Only_the_gateway_and_the_identity_service_are_reachable_from_outside_each_on_its_own_paths()
     {
-        var ingress = Assert.Single(_manifests.OfKind("Ingress")).Root;
-        Assert.Equal("nginx", ingress.Text("spec", "ingressClassName"));
-        var backend = Assert.Single(Assert.Single(ingress.Items("spec", "rules")).Items("http", "paths")).Get("backend", "service");
-        Assert.Equal("gateway", backend.Text("name"));
-        Assert.Contains(_manifests.Single("Service", "gateway").Root.Items("spec", "ports"), port => port.Text("name") == backend.Text("port", "name"));
+        var routes = _manifests.OfKind("Ingress").SelectMany(ingress =>
+        {
+            Assert.Equal("nginx", ingress.Root.Text("spec", "ingressClassName"));
+            return Assert.Single(ingress.Root.Items("spec", "rules")).Items("http", "paths").Select(path =>
+            {
+                var backend = path.Get("backend", "service");
+                Assert.Contains(_manifests.Single("Service", backend.Text("name")).Root.Items("spec", "ports"),
+                    port => port.Text("name") == backend.Text("port", "name"));
+                return $"{path.Text("path")} -> {backend.Text("name")}";
+            });
+        });
+
+        Assert.Equal(["/ -> gateway", "/.well-known -> identity", "/account -> identity", "/connect -> identity"], routes.Order(StringComparer.Ordinal));
         Assert.All(_manifests.OfKind("Service"), service => Assert.Equal("ClusterIP", service.Root.Text("spec", "type")));
     }
 
     [Fact]
     public void No_secret_value_is_written_anywhere_but_the_git_ignored_env_file()
     {
+        var secrets = File.ReadAllLines(Path.Combine(published.Directory, "secrets.env"))
+            .Select(line => line.Split('=', 2))
+            .ToDictionary(pair => pair[0], pair => pair[1]);
         foreach (var file in Directory.EnumerateFiles(published.Directory).Where(file => Path.GetFileName(file) != "secrets.env"))
         {
             var text = File.ReadAllText(file);
-            Assert.DoesNotContain(AppHostManifestsFixture.MySqlPassword, text);
-            Assert.DoesNotContain(AppHostManifestsFixture.RedisPassword, text);
+            Assert.All(secrets.Values, secret => Assert.DoesNotContain(secret, text));
         }
 
         Assert.Equal("secrets.env\n", File.ReadAllText(Path.Combine(published.Directory, ".gitignore")));
-        Assert.Equal(
-            $"mysql-password={AppHostManifestsFixture.MySqlPassword}\nredis-password={AppHostManifestsFixture.RedisPassword}\n",
-            File.ReadAllText(Path.Combine(published.Directory, "secrets.env")));
+        Assert.Equal(AppHostManifestsFixture.MySqlPassword, secrets["mysql-password"]);
+        Assert.Equal(AppHostManifestsFixture.RedisPassword, secrets["redis-password"]);
+        Assert.Equal(["gateway-client-secret", "identity-encryption-key", "identity-signing-key", "mysql-password", "redis-password"],
+            secrets.Keys.Order(StringComparer.Ordinal));
+        using var signingKey = System.Security.Cryptography.RSA.Create();
+        signingKey.ImportPkcs8PrivateKey(Convert.FromBase64String(secrets["identity-signing-key"]), out _);
         Assert.DoesNotContain(_manifests.Objects, item => item.Kind == "Secret");
     }
 
@@ -299,6 +315,14 @@ public sealed class ManifestTests(AppHostManifestsFixture published) : IClassFix
             "gateway <- ingress-nginx TCP/8080",
             "gateway -> flights TCP/8080",
             "gateway -> reservations TCP/8080",
+            "gateway -> identity TCP/8080",
+            "identity <- ingress-nginx TCP/8080",
+            "identity <- gateway TCP/8080",
+            "identity <- reservations TCP/8080",
+            "identity -> mysql TCP/3306",
+            "identity -> observability TCP/4317",
+            "reservations -> identity TCP/8080",
+            "mysql <- identity TCP/3306",
             "gateway -> observability TCP/4317",
             "flights <- gateway TCP/8080",
             "flights -> mysql TCP/3306",

@@ -16,7 +16,10 @@ public sealed class RepublishTests : IDisposable
         Publish.Model(await Publish.AppHostModelAsync(), directory, Publish.MakefileOptions);
 
         Assert.Equal(first, Publish.Files(directory));
-        Assert.Matches("^# .*\nmysql-password=[0-9a-f]{48}\nredis-password=[0-9a-f]{48}\n$", File.ReadAllText(Path.Combine(directory, "secrets.env")));
+        Assert.Matches(
+            "^# .*\ngateway-client-secret=[0-9a-f]{48}\nidentity-encryption-key=[0-9a-f]{48}\nidentity-signing-key=[A-Za-z0-9+/]+=*\n" +
+            "mysql-password=[0-9a-f]{48}\nredis-password=[0-9a-f]{48}\n$",
+            File.ReadAllText(Path.Combine(directory, "secrets.env")));
     }
 
     [Fact]

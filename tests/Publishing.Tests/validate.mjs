@@ -30,6 +30,10 @@ for (const file of files) {
     }
     const object = document.toJS();
     if (object === null) continue;
+    // kustomize wraps a long base64 value over several lines; the API server's decoder (Go's encoding/base64) skips line breaks.
+    if (object.kind === "Secret" && object.data) {
+      for (const key of Object.keys(object.data)) object.data[key] = object.data[key].replace(/\s+/g, "");
+    }
     const name = `${file}: ${object.kind}/${object.metadata?.name}`;
     const Model = modelFor(object.apiVersion ?? "", object.kind ?? "");
     if (Model === undefined) {

@@ -18,7 +18,7 @@ internal static partial class SecretMasking
     /// <summary>Masks <c>Password=…</c> (MySQL) and <c>password=…</c> (Redis) and their kin in a connection string.</summary>
     public static string ConnectionString(string value) => PasswordSetting().Replace(value, "${key}=" + Mask);
 
-    [GeneratedRegex("password|passwd|secret|token|api_?key|access_?key|private_?key|(^|_)key$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("password|passwd|secret|token|api_?key|access_?key|private_?key|key$", RegexOptions.IgnoreCase)]
     private static partial Regex SecretName();
 
     [GeneratedRegex("(?<name>[^=,]+)=[^,]*")]

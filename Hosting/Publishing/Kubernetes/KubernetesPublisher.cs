@@ -27,6 +27,15 @@ internal sealed class KubernetesPublisher(KubernetesPublisherOptions options, IC
         }
 
         objects.AddRange(NetworkPolicies.For(resources, context));
+        if (resources.OfType<ProjectResource>().Where(project => project.IsExternal)
+                .SelectMany(project => project.ExternalPaths.Select(path => (path, project.Name)))
+                .GroupBy(route => route.path).FirstOrDefault(group => group.Count() > 1) is { } shared)
+        {
+            throw new DistributedApplicationException(
+                $"{string.Join(" and ", shared.Select(route => route.Name))} are both external at '{shared.Key}': " +
+                "give each its own paths with WithExternalHttpEndpoints(paths).");
+        }
+
         if (objects.GroupBy(item => item.FileName).FirstOrDefault(group => group.Count() > 1) is { } clash)
         {
             throw new DistributedApplicationException($"Two objects would be written to {clash.Key}: rename one of the resources.");

@@ -133,22 +133,19 @@ internal static class ProjectManifests
                 {
                     ["http"] = new YamlMap
                     {
-                        ["paths"] = new[]
+                        ["paths"] = project.ExternalPaths.Select(path => new YamlMap
                         {
-                            new YamlMap
+                            ["path"] = path,
+                            ["pathType"] = "Prefix",
+                            ["backend"] = new YamlMap
                             {
-                                ["path"] = "/",
-                                ["pathType"] = "Prefix",
-                                ["backend"] = new YamlMap
+                                ["service"] = new YamlMap
                                 {
-                                    ["service"] = new YamlMap
-                                    {
-                                        ["name"] = project.Name,
-                                        ["port"] = new YamlMap { ["name"] = PortName },
-                                    },
+                                    ["name"] = project.Name,
+                                    ["port"] = new YamlMap { ["name"] = PortName },
                                 },
                             },
-                        },
+                        }).ToList(),
                     },
                 },
             },

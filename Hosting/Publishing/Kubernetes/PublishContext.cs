@@ -38,7 +38,7 @@ internal sealed class PublishContext(KubernetesPublisherOptions options, IConfig
                 $"Parameter '{parameter.Name}' has no value: set Parameters:{parameter.Name} in the AppHost's configuration.");
         }
 
-        return Register(new SecretKey(parameter.Name, configured, Generate: configured is null));
+        return Register(new SecretKey(parameter.Name, configured, Generate: configured is null, parameter.Generate));
     }
 
     /// <summary>The key of the Secret that holds the connection string of a server outside the model.</summary>
@@ -46,13 +46,14 @@ internal sealed class PublishContext(KubernetesPublisherOptions options, IConfig
         Register(new SecretKey(
             $"ConnectionStrings__{resource.Name}",
             configuration[$"ConnectionStrings:{resource.Name}"] is { Length: > 0 } value ? value : null,
-            Generate: false));
+            Generate: false,
+            Generator: null));
 
     private SecretKey Register(SecretKey key) => _secretKeys.TryGetValue(key.Name, out var known) ? known : _secretKeys[key.Name] = key;
 }
 
 /// <summary>
-/// A key of the Secret. Its first value is the configured one, else a random one (<paramref name="Generate"/>),
-/// else empty for the operator to fill in.
+/// A key of the Secret. Its first value is the configured one, else a generated one (<paramref name="Generate"/>:
+/// by <paramref name="Generator"/>, else a random password), else empty for the operator to fill in.
 /// </summary>
-internal sealed record SecretKey(string Name, string? ConfiguredValue, bool Generate);
+internal sealed record SecretKey(string Name, string? ConfiguredValue, bool Generate, Func<string>? Generator);

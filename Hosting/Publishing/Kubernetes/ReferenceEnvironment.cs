@@ -22,6 +22,11 @@ internal static class ReferenceEnvironment
         {
             settings[name] = value;
         }
+
+        foreach (var (name, parameter) in resource.ParameterEnvironment)
+        {
+            variables.AddFromSecret(name, context.Password(parameter));
+        }
     }
 
     private static void Add(IResource reference, PublishContext context, IDictionary<string, string> settings, EnvironmentVariables variables)

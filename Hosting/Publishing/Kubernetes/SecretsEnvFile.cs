@@ -26,7 +26,7 @@ internal static class SecretsEnvFile
         var missing = keys.Where(key => !existing.ContainsKey(key.Name)).ToList();
         if (missing.Count > 0)
         {
-            var lines = string.Concat(missing.Select(key => $"{key.Name}={key.ConfiguredValue ?? (key.Generate ? NewPassword() : "")}\n"));
+            var lines = string.Concat(missing.Select(key => $"{key.Name}={key.ConfiguredValue ?? (key.Generate ? key.Generator?.Invoke() ?? NewPassword() : "")}\n"));
             if (existing.Count == 0 && !File.Exists(path))
             {
                 File.WriteAllText(path, Header + lines);
