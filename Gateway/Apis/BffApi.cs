@@ -1,4 +1,6 @@
 using System.Net;
+using System.Security.Claims;
+using Gateway.Authentication;
 using Gateway.Clients;
 using Gateway.Model;
 using Gateway.SeatCharts;
@@ -15,8 +17,9 @@ public static class BffApi
         var api = app.MapGroup("/api");
 
         api.MapGet("/flights/{flight_id}/seats", GetSeatChart);
-        api.MapPost("/reservations", Reserve);
-        api.MapDelete("/reservations/{flight_id}/{seat_num}", Cancel);
+        api.MapPost("/reservations", Reserve).RequireAuthorization(GatewayPolicies.Customer);
+        api.MapDelete("/reservations/{flight_id}/{seat_num}", Cancel).RequireAuthorization(GatewayPolicies.Customer);
+        api.MapGet("/me/reservations", GetMyReservations).RequireAuthorization(GatewayPolicies.Customer);
 
         return app;
     }
@@ -50,6 +53,7 @@ public static class BffApi
 
     public static async Task<Results<Created<Reservation>, Ok<Reservation>, ValidationProblem, ProblemHttpResult>> Reserve(
         ReservationRequest request,
+        ClaimsPrincipal user,
         FlightsClient flights,
         ReservationsClient reservations,
         CancellationToken cancellationToken)
@@ -58,6 +62,12 @@ public static class BffApi
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
+        }
+
+        var customerId = user.SubjectId()!;
+        if (request.CustomerId is { } named && named != customerId)
+        {
+            return NotYours("A seat is booked for the signed-in customer; customer_id, when given, must be theirs.");
         }
 
         var flight = await flights.GetFlightAsync(Guid.Parse(request.FlightId!), cancellationToken);
@@ -78,7 +88,7 @@ public static class BffApi
         }
 
         var reply = await reservations.ReserveAsync(
-            new Reservation(flight.FlightId.ToString(), request.SeatNum!, request.CustomerId!), cancellationToken);
+            new Reservation(flight.FlightId.ToString(), request.SeatNum!, customerId), cancellationToken);
 
         return reply.Status switch
         {
@@ -92,16 +102,30 @@ public static class BffApi
         [FromRoute(Name = "flight_id")] string flightId,
         [FromRoute(Name = "seat_num")] string seatNum,
         [FromQuery(Name = "customer_id")] string? customerId,
+        ClaimsPrincipal user,
         ReservationsClient reservations,
         CancellationToken cancellationToken)
     {
-        var reply = await reservations.CancelAsync(flightId, seatNum, customerId ?? string.Empty, cancellationToken);
+        // An agent names the customer whose seat they cancel; Reservations.Api checks the role again and logs it.
+        var signedIn = user.SubjectId()!;
+        if (customerId is not null && customerId != signedIn && !user.IsInRole(AirlineScopes.AgentRole))
+        {
+            return NotYours("Only the customer who holds a reservation, or an agent, can cancel it.");
+        }
+
+        var reply = await reservations.CancelAsync(flightId, seatNum, customerId ?? signedIn, cancellationToken);
         return reply.Status == HttpStatusCode.NoContent ? TypedResults.NoContent() : TypedResults.Problem(reply.Problem!);
     }
 
+    public static async Task<Ok<IReadOnlyList<Reservation>>> GetMyReservations(
+        ClaimsPrincipal user,
+        ReservationsClient reservations,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await reservations.GetCustomerReservationsAsync(user.SubjectId()!, cancellationToken));
+
     /// <summary>
-    /// Presence and the flight id's form only: the seat is checked against the seat map, and the
-    /// customer id's form is Reservations.Api's rule, whose 400 is passed on.
+    /// Presence and the flight id's form only: the seat is checked against the seat map; the customer is the
+    /// token's.
     /// </summary>
     private static Dictionary<string, string[]> Validate(ReservationRequest? request)
     {
@@ -116,13 +140,11 @@ public static class BffApi
             errors["seat_num"] = ["seat_num is required."];
         }
 
-        if (string.IsNullOrWhiteSpace(request?.CustomerId))
-        {
-            errors["customer_id"] = ["customer_id is required."];
-        }
-
         return errors;
     }
+
+    private static ProblemHttpResult NotYours(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: "Not your reservation");
 
     private static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });

@@ -1,4 +1,5 @@
 using System.Net;
+using Gateway.Authentication;
 using Gateway.Model;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -13,8 +14,16 @@ public sealed class ReservationsClient(HttpClient http, IOptions<JsonOptions> js
     public async Task<IReadOnlyDictionary<string, string>> GetReservationsAsync(Guid flightId, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(
-            new HttpRequestMessage(HttpMethod.Get, $"/reservations?flight_id={flightId}"), cancellationToken);
+            AccessTokenHandler.UseGatewayToken(new HttpRequestMessage(HttpMethod.Get, $"/reservations?flight_id={flightId}")), cancellationToken);
         return await ReadAsync<Dictionary<string, string>>(response, cancellationToken);
+    }
+
+    /// <summary>Every seat the customer holds (asked with the customer's own token).</summary>
+    public async Task<IReadOnlyList<Reservation>> GetCustomerReservationsAsync(string customerId, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(
+            new HttpRequestMessage(HttpMethod.Get, $"/customers/{Uri.EscapeDataString(customerId)}/reservations"), cancellationToken);
+        return await ReadAsync<List<Reservation>>(response, cancellationToken);
     }
 
     public async Task<ServiceReply<Reservation>> ReserveAsync(Reservation reservation, CancellationToken cancellationToken)

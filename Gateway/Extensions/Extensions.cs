@@ -1,3 +1,4 @@
+using Gateway.Authentication;
 using Gateway.Clients;
 using Gateway.ServiceDiscovery;
 
@@ -15,7 +16,9 @@ internal static class Extensions
         builder.Services.AddSingleton<FlightsCache>();
         // Without IHttpClientFactory's request loggers: they log only at Information, and open a log scope per call even then.
         builder.Services.AddHttpClient<FlightsClient>(client => client.BaseAddress = new Uri("http://flights")).RemoveAllLoggers();
-        builder.Services.AddHttpClient<ReservationsClient>(client => client.BaseAddress = new Uri("http://reservations")).RemoveAllLoggers();
+        builder.AddGatewayAuthorization();
+        builder.Services.AddHttpClient<ReservationsClient>(client => client.BaseAddress = new Uri("http://reservations")).RemoveAllLoggers()
+            .AddHttpMessageHandler<AccessTokenHandler>();
 
         builder.Services.AddOpenApi();
     }

@@ -1,3 +1,4 @@
+using Reservations.Api.Authorization;
 using Reservations.Api.Infrastructure;
 
 namespace Reservations.Api.Extensions;
@@ -8,6 +9,7 @@ public static class Extensions
     {
         builder.AddRedisConnection("redis");
         builder.Services.AddSingleton<ReservationStore>();
+        builder.AddReservationsAuthorization();
         builder.Services.AddOpenApi();
     }
 }

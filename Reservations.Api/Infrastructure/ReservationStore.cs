@@ -6,7 +6,7 @@ namespace Reservations.Api.Infrastructure;
 
 /// <summary>
 /// The only place that talks to Redis. Each flight is one hash, <c>flights:{flight_id}</c>, mapping
-/// seat_num to customer_id. A Redis that does not answer surfaces as <see cref="DependencyUnavailableException"/>.
+/// seat_num to customer_id; each customer one set, <c>customers:{customer_id}</c>, of <c>{flight_id}/{seat_num}</c>. A Redis that does not answer surfaces as <see cref="DependencyUnavailableException"/>.
 /// </summary>
 public sealed class ReservationStore(IConnectionMultiplexer redis)
 {
@@ -19,7 +19,7 @@ public sealed class ReservationStore(IConnectionMultiplexer redis)
     public async Task<ReserveOutcome> ReserveAsync(Reservation reservation)
     {
         var result = await RunAsync("reserve", "EVALSHA", database => database.ScriptEvaluateAsync(
-            ReservationScripts.Reserve, [FlightKey(reservation.FlightId)], [reservation.SeatNum, reservation.CustomerId]));
+            ReservationScripts.Reserve, Keys(reservation), Arguments(reservation)));
 
         return (int)result switch
         {
@@ -32,7 +32,7 @@ public sealed class ReservationStore(IConnectionMultiplexer redis)
     public async Task<ReleaseOutcome> ReleaseAsync(Reservation reservation)
     {
         var result = await RunAsync("release", "EVALSHA", database => database.ScriptEvaluateAsync(
-            ReservationScripts.Release, [FlightKey(reservation.FlightId)], [reservation.SeatNum, reservation.CustomerId]));
+            ReservationScripts.Release, Keys(reservation), Arguments(reservation)));
 
         return (int)result switch
         {
@@ -49,7 +49,25 @@ public sealed class ReservationStore(IConnectionMultiplexer redis)
         return entries.ToDictionary(entry => entry.Name.ToString(), entry => entry.Value.ToString());
     }
 
+    /// <summary>Every seat the customer holds.</summary>
+    public async Task<IReadOnlyList<Reservation>> GetCustomerReservationsAsync(string customerId)
+    {
+        var seats = await RunAsync("list customer seats", "SMEMBERS", database => database.SetMembersAsync(CustomerKey(customerId)));
+        return [.. seats
+            .Select(seat => seat.ToString())
+            .Select(seat => new Reservation(seat[..seat.LastIndexOf('/')], seat[(seat.LastIndexOf('/') + 1)..], customerId))
+            .OrderBy(reservation => reservation.FlightId, StringComparer.Ordinal)
+            .ThenBy(reservation => reservation.SeatNum, StringComparer.Ordinal)];
+    }
+
     private static RedisKey FlightKey(string flightId) => $"flights:{flightId}";
+
+    private static RedisKey CustomerKey(string customerId) => $"customers:{customerId}";
+
+    private static RedisKey[] Keys(Reservation reservation) => [FlightKey(reservation.FlightId), CustomerKey(reservation.CustomerId)];
+
+    private static RedisValue[] Arguments(Reservation reservation) =>
+        [reservation.SeatNum, reservation.CustomerId, $"{reservation.FlightId}/{reservation.SeatNum}"];
 
     private async Task<T> RunAsync<T>(string name, string command, Func<IDatabase, Task<T>> call)
     {

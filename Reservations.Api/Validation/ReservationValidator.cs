@@ -40,6 +40,12 @@ public static partial class ReservationValidator
         return IsValid(FlightIdField, flightId, Identifier(), IdentifierRequirement, errors);
     }
 
+    public static bool TryValidateCustomerId([NotNullWhen(true)] string? customerId, out Dictionary<string, string[]> errors)
+    {
+        errors = [];
+        return IsValid(CustomerIdField, customerId, Identifier(), IdentifierRequirement, errors);
+    }
+
     private static string? ValidOrNull(
         string field, string? value, Regex pattern, string requirement, Dictionary<string, string[]> errors) =>
         IsValid(field, value, pattern, requirement, errors) ? value : null;

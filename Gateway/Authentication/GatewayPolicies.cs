@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Gateway.Authentication;
+
+public static class GatewayPolicies
+{
+    /// <summary>A customer's (or agent's) token granted scope <c>reservations</c>.</summary>
+    public const string Customer = "customer";
+
+    /// <summary>
+    /// Tokens for the gateway's audience; the caller's token is passed on to Reservations.Api, except on the
+    /// per-flight listing, which goes with the gateway's own client-credentials token.
+    /// </summary>
+    public static void AddGatewayAuthorization(this IHostApplicationBuilder builder)
+    {
+        builder.AddDefaultAuthentication(AirlineScopes.GatewayAudience);
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Customer, policy => policy.RequireScope(AirlineScopes.Reservations));
+
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.Configure<GatewayClientOptions>(builder.Configuration.GetSection(GatewayClientOptions.SectionName));
+        builder.Services.AddSingleton<GatewayTokenCache>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddHttpClient<GatewayTokenClient>(client => client.BaseAddress = new Uri(AuthenticationExtensions.IdentityServiceUrl));
+        builder.Services.AddTransient<AccessTokenHandler>();
+    }
+}
