@@ -14,7 +14,6 @@ public static class ReservationsApi
     {
         var api = app.MapGroup("/reservations")
             .WithTags("Reservations")
-            .RequireAuthorization(ReservationsPolicies.Customer)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -23,6 +22,7 @@ public static class ReservationsApi
             .WithName("ReserveSeat")
             .WithSummary("Reserve a seat of a flight for the customer of the token")
             .WithDescription("201 when reserved now, 200 when the customer already holds the seat, 409 when another customer does; 403 when customer_id is not the token's.")
+            .RequireAuthorization(ReservationsPolicies.Customer)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         api.MapGet("", GetReservationsAsync)
@@ -33,6 +33,7 @@ public static class ReservationsApi
         api.MapDelete("/{flight_id}/{seat_num}", CancelReservationAsync)
             .WithName("CancelReservation")
             .WithSummary("Cancel a customer's reservation of a seat (the customer, or an agent naming the customer)")
+            .RequireAuthorization(ReservationsPolicies.Customer)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 

@@ -122,7 +122,7 @@ public sealed class RedisOutageTests(ReservationsServiceFixture service) : IClas
     {
         await Redis.StopAsync();
         await using var lateService = service.StartService();
-        using var client = new HttpClient { BaseAddress = lateService.BaseAddress };
+        using var client = service.ClientFor(lateService.BaseAddress);
 
         await AssertUnavailableAsync(await GetSeatsAsync(client));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await GetAsync(client, "/health")).StatusCode);
