@@ -1,5 +1,6 @@
 using Airline.Hosting.Local;
 using Airline.TestSupport;
+using Airline.TestSupport.Identity;
 using Gateway.Clients;
 using FlightsApiEntryPoint = Flights.Api.Data.FlightsContext;
 using ReservationsApiEntryPoint = Reservations.Api.Infrastructure.ReservationStore;
@@ -8,7 +9,7 @@ namespace Gateway.Tests;
 
 /// <summary>
 /// The whole service system on real HTTP: MariaDB and Redis processes, two Flights.Api replicas, one
-/// Reservations.Api and the Gateway, wired together only through <c>services:*</c> service discovery.
+/// Reservations.Api, Identity.Api and the Gateway, wired together only through <c>services:*</c> service discovery.
 /// Two more gateways are given a Reservations.Api or a Flights.Api address where nothing listens.
 /// </summary>
 public sealed class GatewaySystemFixture : IAsyncLifetime
@@ -28,6 +29,11 @@ public sealed class GatewaySystemFixture : IAsyncLifetime
 
     public LocalRedisServer Redis => _redis.Server;
 
+    public IdentityService Identity { get; private set; } = null!;
+
+    /// <summary>What Reservations.Api logs (agents' actions among it).</summary>
+    public LogRecorder ReservationsLogs { get; } = new();
+
     public HttpClient GatewayWithoutReservations { get; private set; } = null!;
 
     public HttpClient GatewayWithoutFlights { get; private set; } = null!;
@@ -40,9 +46,15 @@ public sealed class GatewaySystemFixture : IAsyncLifetime
         ThreadPool.SetMinThreads(Math.Max(workers, 64), completionPorts);
         await Task.WhenAll(_mysql.InitializeAsync(), _redis.InitializeAsync());
 
+        Identity = new IdentityService(_mysql.Server);
+        var identity = Identity.ServiceDiscoverySetting;
+        var gatewayClient = new KeyValuePair<string, string?>("Identity:ClientSecret", IdentityService.GatewayClientSecret);
+
         var flightsDb = new Dictionary<string, string?> { ["ConnectionStrings:flightsdb"] = _mysql.Server.GetConnectionString("flightsdb") };
         var flights = new[] { Start<FlightsApiEntryPoint>(flightsDb), Start<FlightsApiEntryPoint>(flightsDb) };
-        var reservations = Start<ReservationsApiEntryPoint>(new() { ["ConnectionStrings:redis"] = _redis.Server.ConnectionString });
+        var reservations = StartFactory<ReservationsApiEntryPoint>(
+            new() { ["ConnectionStrings:redis"] = _redis.Server.ConnectionString, [identity.Key] = identity.Value },
+            ReservationsLogs).BaseAddress;
         (Flights, Reservations) = (flights[0], reservations);
 
         Gateway = StartFactory<FlightsClient>(new()
@@ -50,18 +62,24 @@ public sealed class GatewaySystemFixture : IAsyncLifetime
             ["services:flights:http:0"] = flights[0].ToString(),
             ["services:flights:http:1"] = flights[1].ToString(),
             ["services:reservations:http:0"] = reservations.ToString(),
+            [identity.Key] = identity.Value,
+            [gatewayClient.Key] = gatewayClient.Value,
         }).CreateClient();
 
         GatewayWithoutReservations = StartFactory<FlightsClient>(new()
         {
             ["services:flights:http:0"] = flights[0].ToString(),
             ["services:reservations:http:0"] = $"http://127.0.0.1:{FreePort.Next()}",
+            [identity.Key] = identity.Value,
+            [gatewayClient.Key] = gatewayClient.Value,
         }).CreateClient();
 
         GatewayWithoutFlights = StartFactory<FlightsClient>(new()
         {
             ["services:flights:http:0"] = $"http://127.0.0.1:{FreePort.Next()}",
             ["services:reservations:http:0"] = reservations.ToString(),
+            [identity.Key] = identity.Value,
+            [gatewayClient.Key] = gatewayClient.Value,
         }).CreateClient();
     }
 
@@ -72,15 +90,21 @@ public sealed class GatewaySystemFixture : IAsyncLifetime
             await service.DisposeAsync();
         }
 
+        if (Identity is not null)
+        {
+            await Identity.DisposeAsync();
+        }
+
         await Task.WhenAll(_mysql.DisposeAsync(), _redis.DisposeAsync());
     }
 
     private Uri Start<TEntryPoint>(Dictionary<string, string?> settings) where TEntryPoint : class =>
         StartFactory<TEntryPoint>(settings).BaseAddress;
 
-    private KestrelServiceFactory<TEntryPoint> StartFactory<TEntryPoint>(Dictionary<string, string?> settings) where TEntryPoint : class
+    private KestrelServiceFactory<TEntryPoint> StartFactory<TEntryPoint>(Dictionary<string, string?> settings, LogRecorder? logs = null)
+        where TEntryPoint : class
     {
-        var factory = new KestrelServiceFactory<TEntryPoint>(settings);
+        var factory = new KestrelServiceFactory<TEntryPoint>(settings, logs);
         _services.Add(factory);
         _ = factory.BaseAddress;
         return factory;
