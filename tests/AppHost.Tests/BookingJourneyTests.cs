@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Airline.TestSupport.Identity;
 using Xunit.Abstractions;
 
 namespace AppHost.Tests;
@@ -14,8 +15,11 @@ public sealed class BookingJourneyTests(SystemFixture system, ITestOutputHelper 
     public void Dispose() => _output.Dispose();
 
     [Fact]
-    public async Task Find_a_flight_see_its_chart_reserve_be_refused_a_double_booking_cancel_and_see_the_seat_free()
+    public async Task Sign_up_find_a_flight_see_its_chart_reserve_be_refused_a_double_booking_see_my_seat_cancel_and_see_it_free()
     {
+        var alice = await Customers.SignUpAsync(system.Identity);
+        var bob = await Customers.SignUpAsync(system.Identity);
+
         var flights = await _gateway.GetFromJsonAsync<JsonArray>("/flights?origin_code=LAX&destination_code=DCA&date=" + Tomorrow());
         var flight = Assert.Single(flights!)!;
         Assert.Equal("AA2532", (string?)flight["flight_no"]);
@@ -25,16 +29,20 @@ public sealed class BookingJourneyTests(SystemFixture system, ITestOutputHelper 
         var seatsAvailable = (int)chart["seats_available"]!;
         Assert.True(IsAvailable(chart, "14D"));
 
-        using var booked = await ReserveAsync(flightId, "14D", "journey-alice");
-        using var doubleBooked = await ReserveAsync(flightId, "14D", "journey-bob");
+        using var booked = await SendAsync(alice, HttpMethod.Post, "/api/reservations", JsonContent.Create(new { flight_id = flightId, seat_num = "14D" }));
+        using var doubleBooked = await SendAsync(bob, HttpMethod.Post, "/api/reservations", JsonContent.Create(new { flight_id = flightId, seat_num = "14D" }));
         Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, doubleBooked.StatusCode);
+
+        using var mine = await SendAsync(alice, HttpMethod.Get, "/api/me/reservations");
+        var seat = Assert.Single((await mine.Content.ReadFromJsonAsync<JsonArray>())!)!;
+        Assert.Equal((flightId, "14D"), ((string?)seat["flight_id"], (string?)seat["seat_num"]));
 
         chart = await SeatChartAsync(flightId);
         Assert.False(IsAvailable(chart, "14D"));
         Assert.Equal(seatsAvailable - 1, (int)chart["seats_available"]!);
 
-        using var cancelled = await _gateway.DeleteAsync($"/api/reservations/{flightId}/14D?customer_id=journey-alice");
+        using var cancelled = await SendAsync(alice, HttpMethod.Delete, $"/api/reservations/{flightId}/14D");
         Assert.Equal(HttpStatusCode.NoContent, cancelled.StatusCode);
 
         chart = await SeatChartAsync(flightId);
@@ -49,7 +57,7 @@ public sealed class BookingJourneyTests(SystemFixture system, ITestOutputHelper 
 
         Assert.Contains("Database=flightsdb", connectionString);
         Assert.NotEqual(system.App.GetEndpoint("flights", 0), system.App.GetEndpoint("flights", 1));
-        foreach (var resource in new[] { "mysql", "flightsdb", "redis", "flights", "reservations", "gateway" })
+        foreach (var resource in new[] { "mysql", "flightsdb", "identitydb", "redis", "identity", "flights", "reservations", "gateway" })
         {
             var state = system.App.ResourceNotifications.TryGetCurrentState(resource);
             Assert.True(state is { State: Airline.Hosting.Orchestration.ResourceState.Running, Healthy: true }, $"{resource}: {state}");
@@ -58,8 +66,8 @@ public sealed class BookingJourneyTests(SystemFixture system, ITestOutputHelper 
 
     private static string Tomorrow() => DateTime.UtcNow.Date.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    private Task<HttpResponseMessage> ReserveAsync(string flightId, string seatNum, string customerId) =>
-        _gateway.PostAsJsonAsync("/api/reservations", new { flight_id = flightId, seat_num = seatNum, customer_id = customerId });
+    private Task<HttpResponseMessage> SendAsync(Customer customer, HttpMethod method, string path, HttpContent? content = null) =>
+        _gateway.SendAsync(new HttpRequestMessage(method, path) { Content = content, Headers = { Authorization = customer.Authorization } });
 
     private async Task<JsonObject> SeatChartAsync(string flightId) =>
         (await _gateway.GetFromJsonAsync<JsonObject>($"/api/flights/{flightId}/seats"))!;

@@ -11,6 +11,8 @@ public class SystemFixture : IAsyncLifetime
 
     public HttpClient Gateway { get; private set; } = null!;
 
+    public HttpClient Identity { get; private set; } = null!;
+
     /// <summary>The AppHost's console; a test hands what was said during it to its output with <c>During</c>.</summary>
     public CapturedOutput Output { get; } = new();
 
@@ -18,11 +20,13 @@ public class SystemFixture : IAsyncLifetime
     {
         _app = await TestApplication.StartAsync<Projects.AppHost>(output: Output, configure: Configure);
         Gateway = _app.CreateHttpClient("gateway");
+        Identity = _app.CreateHttpClient("identity");
     }
 
     public async Task DisposeAsync()
     {
         Gateway?.Dispose();
+        Identity?.Dispose();
         if (_app is not null)
         {
             await _app.DisposeAsync();

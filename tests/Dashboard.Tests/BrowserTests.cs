@@ -28,7 +28,7 @@ public sealed class BrowserTests(SystemFixture system)
     {
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: the browser test needs Debian's Chromium (apt-get install -y chromium).");
         await InstallPlaywrightAsync();
-        await Booking.BookAsync(system.Gateway, "17C", "browser-carol");
+        await Booking.BookAsync(system, "17C");
         Directory.CreateDirectory(Artifacts);
 
         var (exitCode, output) = await RunAsync("node", ["drive-dashboard.mjs"], new Dictionary<string, string>

@@ -14,7 +14,7 @@ public sealed class SystemTests(SystemFixture system)
     [Fact]
     public async Task A_booking_through_the_gateway_is_one_trace_with_spans_of_gateway_flights_reservations_mysql_and_redis()
     {
-        var traceId = await Booking.BookAsync(system.Gateway, "15A", "trace-alice");
+        var traceId = await Booking.BookAsync(system, "15A");
 
         var trace = await DashboardClient.EventuallyAsync(
             async () => await _dashboard.GetAsync($"/api/traces/{traceId}") is { IsSuccessStatusCode: true } response
@@ -82,6 +82,10 @@ public sealed class SystemTests(SystemFixture system)
         Assert.Equal(system.App.GetEndpoint("gateway"), Assert.Single(gateway.Endpoints));
         Assert.Equal($"x-otlp-api-key={SecretMasking.Mask}", gateway.Environment.Single(e => e.Name == "OTEL_EXPORTER_OTLP_HEADERS").Value);
         Assert.Equal("http/protobuf", gateway.Environment.Single(e => e.Name == "OTEL_EXPORTER_OTLP_PROTOCOL").Value);
+        var identityKeys = resources.Single(r => r.Name == "identity").Environment.Where(e => e.Name.StartsWith("Identity__", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, identityKeys.Count);
+        Assert.All(identityKeys, key => Assert.Equal(SecretMasking.Mask, key.Value));
+        Assert.Equal(SecretMasking.Mask, gateway.Environment.Single(e => e.Name == "Identity__ClientSecret").Value);
 
         var json = await _dashboard.GetStringAsync("/api/resources");
         var mysqlPassword = (await system.App.GetConnectionStringAsync("mysql"))!.Split("Password=")[1].Split(';')[0];
@@ -105,7 +109,7 @@ public sealed class SystemTests(SystemFixture system)
     {
         var sources = await DashboardClient.EventuallyAsync(
             () => _dashboard.GetAsync<List<MetricSource>>("/api/metrics/sources"), list => list.Count >= 4);
-        Assert.Equal(["flights-0", "flights-1", "gateway-0", "reservations-0"], sources.Select(s => s.Instance).Order());
+        Assert.Equal(["flights-0", "flights-1", "gateway-0", "identity-0", "reservations-0"], sources.Select(s => s.Instance).Order());
 
         var gatewayMetrics = await DashboardClient.EventuallyAsync(
             () => _dashboard.GetAsync<List<InstrumentView>>("/api/metrics?instance=gateway-0"),
@@ -135,7 +139,7 @@ public sealed class SystemTests(SystemFixture system)
         reservations = await DashboardClient.EventuallyAsync(
             () => Task.FromResult(system.App.ResourceNotifications.TryGetCurrentState("reservations")!), s => s.Healthy);
         Assert.True(reservations.Healthy);
-        await Booking.BookAsync(system.Gateway, "16B", "after-redis-restart");
+        await Booking.BookAsync(system, "16B");
     }
 
     [Theory]
