@@ -16,6 +16,7 @@ public sealed class IdentityService : IAsyncDisposable
 {
     public const string GatewayClientSecret = "test-gateway-client-secret";
     public const string AgentEmail = "agent@airline.example";
+    public const string WebRedirectUri = "http://localhost:5173/signin-callback";
 
     private readonly KestrelServiceFactory<IdentityContext> _service;
     private readonly RsaSecurityKey _signingKey;
@@ -33,6 +34,7 @@ public sealed class IdentityService : IAsyncDisposable
             ["Identity:GatewayClientSecret"] = GatewayClientSecret,
             ["Identity:Agents:0:Email"] = AgentEmail,
             ["Identity:Agents:0:Password"] = Customers.Password,
+            ["Identity:WebRedirectUris:0"] = WebRedirectUri,
         });
         Client = new HttpClient { BaseAddress = _service.BaseAddress };
     }
