@@ -24,9 +24,10 @@ public sealed class AccessTokenHandler(IHttpContextAccessor httpContext, Gateway
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await gatewayToken.GetTokenAsync(cancellationToken));
         }
-        else if (httpContext.HttpContext?.Request.Headers[HeaderNames.Authorization].ToString() is { Length: > 0 } callers)
+        else if (AuthenticationHeaderValue.TryParse(httpContext.HttpContext?.Request.Headers[HeaderNames.Authorization], out var callers))
         {
-            request.Headers.TryAddWithoutValidation(HeaderNames.Authorization, callers);
+            // Set, not added: a retry of the resilience handler sends the same request through here again.
+            request.Headers.Authorization = callers;
         }
 
         return await base.SendAsync(request, cancellationToken);

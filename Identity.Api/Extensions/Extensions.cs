@@ -15,7 +15,8 @@ public static class Extensions
         services.Configure<IdentitySettings>(builder.Configuration.GetSection(IdentitySettings.SectionName));
 
         services.AddSingleton<IdentityDatabase>();
-        services.AddDbContext<IdentityContext>((serviceProvider, options) =>
+        // The pool builds its options once: the server version is detected once, not for every request.
+        services.AddDbContextPool<IdentityContext>((serviceProvider, options) =>
         {
             var connectionString = serviceProvider.GetRequiredService<IdentityDatabase>().ConnectionString;
             options.UseMySql(connectionString, ServerVersion.AutoDetect(connectionString))
