@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Airline.TestSupport;
+using Airline.TestSupport.Identity;
 using Xunit.Abstractions;
 
 namespace AppHost.Tests;
@@ -29,12 +30,18 @@ public sealed class ReplicaFailureTests(ITestOutputHelper output)
         using var gateway = app.CreateHttpClient("gateway");
         var flightId = await gateway.FlightIdAsync();
         var seats = await AvailableSeatsAsync(gateway, flightId);
+        using var identity = app.CreateHttpClient("identity");
+        var customers = new List<Customer>();
+        for (var client = 0; client < Clients; client++)
+        {
+            customers.Add(await Customers.SignUpAsync(identity));
+        }
 
         var outcomes = new ConcurrentQueue<Outcome>();
         var clock = Stopwatch.StartNew();
         using var stopping = new CancellationTokenSource();
         var load = Enumerable.Range(0, Clients)
-            .Select(client => Task.Run(() => RunClientAsync(gateway, client, flightId, seats[client], clock, outcomes, stopping.Token)))
+            .Select(client => Task.Run(() => RunClientAsync(gateway, client, customers[client], flightId, seats[client], clock, outcomes, stopping.Token)))
             .ToArray();
 
         await Task.Delay(LoadBeforeKill);
@@ -62,9 +69,8 @@ public sealed class ReplicaFailureTests(ITestOutputHelper output)
 
     /// <summary>Each client uses one kind of request: proxied search, proxied seat map, seat chart, book and cancel.</summary>
     private static async Task RunClientAsync(
-        HttpClient gateway, int client, string flightId, string seat, Stopwatch clock, ConcurrentQueue<Outcome> outcomes, CancellationToken stopping)
+        HttpClient gateway, int client, Customer customer, string flightId, string seat, Stopwatch clock, ConcurrentQueue<Outcome> outcomes, CancellationToken stopping)
     {
-        var customer = $"replica-failure-{client}";
         while (!stopping.IsCancellationRequested)
         {
             switch (client % 4)
@@ -79,8 +85,15 @@ public sealed class ReplicaFailureTests(ITestOutputHelper output)
                     await SendAsync("seat chart", () => gateway.GetAsync($"/api/flights/{flightId}/seats"), HttpStatusCode.OK);
                     break;
                 default:
-                    await SendAsync("book", () => gateway.PostAsJsonAsync("/api/reservations", new { flight_id = flightId, seat_num = seat, customer_id = customer }), HttpStatusCode.Created);
-                    await SendAsync("cancel", () => gateway.DeleteAsync($"/api/reservations/{flightId}/{seat}?customer_id={customer}"), HttpStatusCode.NoContent);
+                    await SendAsync("book", () => gateway.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/reservations")
+                    {
+                        Content = JsonContent.Create(new { flight_id = flightId, seat_num = seat }),
+                        Headers = { Authorization = customer.Authorization },
+                    }), HttpStatusCode.Created);
+                    await SendAsync("cancel", () => gateway.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/reservations/{flightId}/{seat}")
+                    {
+                        Headers = { Authorization = customer.Authorization },
+                    }), HttpStatusCode.NoContent);
                     break;
             }
         }
