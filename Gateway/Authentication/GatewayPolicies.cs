@@ -23,5 +23,6 @@ public static class GatewayPolicies
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHttpClient<GatewayTokenClient>(client => client.BaseAddress = new Uri(AuthenticationExtensions.IdentityServiceUrl));
         builder.Services.AddTransient<AccessTokenHandler>();
+        builder.Services.AddHostedService<GatewayTokenWarmup>();
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -32,11 +33,22 @@ public static class AuthenticationExtensions
                 options.TokenValidationParameters.NameClaimType = AirlineScopes.SubjectClaim;
                 options.TokenValidationParameters.RoleClaimType = AirlineScopes.RoleClaim;
                 options.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(30);
+                options.Events = new JwtBearerEvents { OnAuthenticationFailed = RefuseOrReportUnavailable };
             });
 
         builder.Services.AddAuthorization();
+        builder.Services.AddHostedService<IdentityMetadataWarmup>();
         return builder;
     }
+
+    /// <summary>
+    /// A token that fails validation is a 401; but when the identity service's keys cannot be fetched, the token was
+    /// never checked, so the request is answered 503 with Retry-After (the handler would otherwise let it become a 500).
+    /// </summary>
+    private static Task RefuseOrReportUnavailable(AuthenticationFailedContext context) =>
+        context.Exception is SecurityTokenException or ArgumentException
+            ? Task.CompletedTask
+            : throw new DependencyUnavailableException("Identity.Api", context.Exception);
 
     /// <summary>Requires an access token granted <paramref name="scope"/> (the <c>scope</c> claim lists the scopes space-separated).</summary>
     public static AuthorizationPolicyBuilder RequireScope(this AuthorizationPolicyBuilder policy, string scope) =>

@@ -46,6 +46,7 @@ public sealed class AuthenticationTests(GatewaySystemFixture system) : IClassFix
     [InlineData("expired")]
     [InlineData("signed by another key")]
     [InlineData("for another audience")]
+    [InlineData("not a JWT")]
     public async Task A_token_that_is_not_valid_for_the_gateway_is_401(string flaw)
     {
         var customer = await system.Identity.SignUpAsync();
@@ -53,6 +54,7 @@ public sealed class AuthenticationTests(GatewaySystemFixture system) : IClassFix
         {
             "expired" => system.Identity.MintToken(customer.UserId, "gateway", expiresIn: TimeSpan.FromMinutes(-5)),
             "signed by another key" => system.Identity.MintToken(customer.UserId, "gateway", otherKey: true),
+            "not a JWT" => "not-a-token",
             _ => system.Identity.MintToken(customer.UserId, "reservations"),
         };
 

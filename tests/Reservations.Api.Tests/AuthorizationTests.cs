@@ -108,6 +108,23 @@ public sealed class AuthorizationTests(ReservationsServiceFixture service)
             && entry.Message.Contains("9K", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Without_the_identity_service_a_token_cannot_be_checked_and_the_request_is_401_not_500()
+    {
+        await using var orphan = new Airline.TestSupport.KestrelServiceFactory<Reservations.Api.Infrastructure.ReservationStore>(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:redis"] = service.Redis.Server.ConnectionString,
+            ["services:identity:http:0"] = $"http://127.0.0.1:{Airline.Hosting.Local.FreePort.Next()}",
+        });
+        using var client = new HttpClient { BaseAddress = orphan.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Put, "/reservations") { Content = JsonContent.Create(Body("12C", "customer-1")) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", service.Identity.MintToken("customer-1", "reservations"));
+
+        using var response = await client.SendAsync(request);
+
+        await AssertProblemAsync(response, HttpStatusCode.Unauthorized);
+    }
+
     private Dictionary<string, string> Body(string seatNum, string customerId) =>
         new() { ["flight_id"] = _flight, ["seat_num"] = seatNum, ["customer_id"] = customerId };
 
