@@ -10,6 +10,8 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseCors();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAntiforgery();
 

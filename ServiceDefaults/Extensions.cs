@@ -34,6 +34,7 @@ public static class Extensions
     {
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
+        builder.AddDefaultRequestLimits();
 
         builder.Services.AddServiceDiscovery();
         builder.Services.AddReplicaAwareResilience();

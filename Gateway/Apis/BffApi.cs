@@ -17,9 +17,10 @@ public static class BffApi
         var api = app.MapGroup("/api");
 
         api.MapGet("/flights/{flight_id}/seats", GetSeatChart);
-        api.MapPost("/reservations", Reserve).RequireAuthorization(GatewayPolicies.Customer);
-        api.MapDelete("/reservations/{flight_id}/{seat_num}", Cancel).RequireAuthorization(GatewayPolicies.Customer);
-        api.MapGet("/me/reservations", GetMyReservations).RequireAuthorization(GatewayPolicies.Customer);
+        var customer = api.MapGroup("").RequireAuthorization(GatewayPolicies.Customer).RequireRateLimiting(GatewayPolicies.BookingLimit);
+        customer.MapPost("/reservations", Reserve);
+        customer.MapDelete("/reservations/{flight_id}/{seat_num}", Cancel);
+        customer.MapGet("/me/reservations", GetMyReservations);
 
         return app;
     }

@@ -7,6 +7,9 @@ public static class GatewayPolicies
     /// <summary>A customer's (or agent's) token granted scope <c>reservations</c>.</summary>
     public const string Customer = "customer";
 
+    /// <summary>The rate limit of booking, cancelling and listing one's reservations, per customer.</summary>
+    public const string BookingLimit = "booking";
+
     /// <summary>
     /// Tokens for the gateway's audience; the caller's token is passed on to Reservations.Api, except on the
     /// per-flight listing, which goes with the gateway's own client-credentials token.
@@ -14,6 +17,7 @@ public static class GatewayPolicies
     public static void AddGatewayAuthorization(this IHostApplicationBuilder builder)
     {
         builder.AddDefaultAuthentication(AirlineScopes.GatewayAudience);
+        builder.AddDefaultCors();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Customer, policy => policy.RequireScope(AirlineScopes.Reservations));
 
@@ -24,5 +28,8 @@ public static class GatewayPolicies
         builder.Services.AddHttpClient<GatewayTokenClient>(client => client.BaseAddress = new Uri(AuthenticationExtensions.IdentityServiceUrl));
         builder.Services.AddTransient<AccessTokenHandler>();
         builder.Services.AddHostedService<GatewayTokenWarmup>();
+
+        // Generous: a person books a few seats a minute; `make bench` does not book.
+        builder.AddDefaultRateLimiting(new Dictionary<string, RateLimit> { [BookingLimit] = new(PermitLimit: 120, Window: TimeSpan.FromMinutes(1)) });
     }
 }

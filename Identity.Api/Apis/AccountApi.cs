@@ -21,6 +21,8 @@ public static class AccountApi
             .WithSummary("Create a customer account")
             .WithDescription("201 with the account, 409 when the email is taken, 400 for a malformed email or a weak password.")
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .RequireRateLimiting(Extensions.Extensions.CredentialsLimit)
             .DisableAntiforgery();
         return app;
     }

@@ -22,7 +22,7 @@ public static class ConnectApi
 
     public static IEndpointRouteBuilder MapConnectApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost(TokenPath, ExchangeAsync).DisableAntiforgery().ExcludeFromDescription();
+        app.MapPost(TokenPath, ExchangeAsync).DisableAntiforgery().ExcludeFromDescription().RequireRateLimiting(Extensions.Extensions.CredentialsLimit);
         app.MapMethods(AuthorizePath, [HttpMethods.Get, HttpMethods.Post], AuthorizeAsync).DisableAntiforgery().ExcludeFromDescription();
         return app;
     }

@@ -17,7 +17,7 @@ public static class SignInPage
     public static IEndpointRouteBuilder MapSignInPage(this IEndpointRouteBuilder app)
     {
         app.MapGet(Path, Show).ExcludeFromDescription();
-        app.MapPost(Path, SignInAsync).ExcludeFromDescription();
+        app.MapPost(Path, SignInAsync).ExcludeFromDescription().RequireRateLimiting(Extensions.Extensions.CredentialsLimit);
         return app;
     }
 

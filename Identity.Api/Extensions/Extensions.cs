@@ -8,6 +8,9 @@ namespace Identity.Api.Extensions;
 
 public static class Extensions
 {
+    /// <summary>The rate limit of registration, sign-in and token requests.</summary>
+    public const string CredentialsLimit = "credentials";
+
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -48,6 +51,13 @@ public static class Extensions
         services.AddHealthChecks()
             .AddDbContextCheck<IdentityContext>(IdentityDatabase.ConnectionName, tags: ["ready"]);
 
+        // Against credential stuffing, per client address; the lockout protects each account on top of it.
+        builder.AddDefaultRateLimiting(new Dictionary<string, RateLimit>
+        {
+            [CredentialsLimit] = new(PermitLimit: 100, Window: TimeSpan.FromMinutes(1)),
+        });
+
+        builder.AddDefaultCors();
         services.AddAntiforgery();
         services.AddOpenApi();
     }

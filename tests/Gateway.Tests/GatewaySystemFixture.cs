@@ -36,6 +36,11 @@ public sealed class GatewaySystemFixture : IAsyncLifetime
 
     public HttpClient GatewayWithoutReservations { get; private set; } = null!;
 
+    /// <summary>A gateway that allows 2 bookings a minute per customer and browsers of <see cref="FrontEndOrigin"/>.</summary>
+    public HttpClient GatewayWithTightLimits { get; private set; } = null!;
+
+    public const string FrontEndOrigin = "https://app.airline.example";
+
     public HttpClient GatewayWithoutFlights { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -64,6 +69,17 @@ public sealed class GatewaySystemFixture : IAsyncLifetime
             ["services:reservations:http:0"] = reservations.ToString(),
             [identity.Key] = identity.Value,
             [gatewayClient.Key] = gatewayClient.Value,
+        }).CreateClient();
+
+        GatewayWithTightLimits = StartFactory<FlightsClient>(new()
+        {
+            ["services:flights:http:0"] = flights[0].ToString(),
+            ["services:reservations:http:0"] = reservations.ToString(),
+            [identity.Key] = identity.Value,
+            [gatewayClient.Key] = gatewayClient.Value,
+            ["RateLimits:booking:PermitLimit"] = "2",
+            ["RateLimits:booking:Window"] = "00:01:00",
+            ["Cors:AllowedOrigins:0"] = FrontEndOrigin,
         }).CreateClient();
 
         GatewayWithoutReservations = StartFactory<FlightsClient>(new()
