@@ -26,9 +26,9 @@ public static class RateLimitingExtensions
     {
         var limits = defaults.ToDictionary(
             pair => pair.Key,
-            pair => builder.Configuration.GetSection($"RateLimits:{pair.Key}").Get<RateLimit>() is { PermitLimit: > 0 } configured
-                ? configured with { Window = configured.Window > TimeSpan.Zero ? configured.Window : pair.Value.Window }
-                : pair.Value);
+            pair => new RateLimit(
+                builder.Configuration.GetValue($"RateLimits:{pair.Key}:PermitLimit", pair.Value.PermitLimit),
+                builder.Configuration.GetValue($"RateLimits:{pair.Key}:Window", pair.Value.Window)));
 
         builder.Services.AddRateLimiter(options =>
         {

@@ -12,10 +12,17 @@ public sealed class IdentityServiceFixture : IAsyncLifetime
 
     public HttpClient Client => Service.Client;
 
+    /// <summary>The same service on a database of its own, allowing 3 credential requests a minute per client address.</summary>
+    public IdentityService TightlyLimited { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         await _mysql.InitializeAsync();
         Service = new IdentityService(_mysql.Server);
+        TightlyLimited = new IdentityService(_mysql.Server, "identitydb_limited", new Dictionary<string, string?>
+        {
+            ["RateLimits:credentials:PermitLimit"] = "3",
+        });
     }
 
     public async Task DisposeAsync()
@@ -23,6 +30,11 @@ public sealed class IdentityServiceFixture : IAsyncLifetime
         if (Service is not null)
         {
             await Service.DisposeAsync();
+        }
+
+        if (TightlyLimited is not null)
+        {
+            await TightlyLimited.DisposeAsync();
         }
 
         await _mysql.DisposeAsync();

@@ -58,6 +58,24 @@ public sealed class RegistrationTests(IdentityServiceFixture identity)
         await AssertProblemAsync(response, HttpStatusCode.BadRequest);
     }
 
+    [Fact]
+    public async Task Registration_and_sign_in_past_the_limit_per_address_are_429_problem_json_with_retry_after()
+    {
+        var client = identity.TightlyLimited.Client;
+        var email = NewEmail();
+
+        using var registered = await client.PostAsJsonAsync("/account/register", new { email, password = Customers.Password });
+        using var first = await Customers.RequestTokenAsync(client, email, Customers.Password);
+        using var second = await Customers.RequestTokenAsync(client, email, Customers.Password);
+        using var refused = await Customers.RequestTokenAsync(client, email, Customers.Password);
+        using var registerRefused = await client.PostAsJsonAsync("/account/register", new { email = NewEmail(), password = Customers.Password });
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.OK, HttpStatusCode.OK], new[] { registered.StatusCode, first.StatusCode, second.StatusCode });
+        await AssertProblemAsync(refused, HttpStatusCode.TooManyRequests);
+        Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        await AssertProblemAsync(registerRefused, HttpStatusCode.TooManyRequests);
+    }
+
     private Task<HttpResponseMessage> RegisterAsync(string email, string password) =>
         _client.PostAsJsonAsync("/account/register", new { email, password });
 

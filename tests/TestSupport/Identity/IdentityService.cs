@@ -21,7 +21,8 @@ public sealed class IdentityService : IAsyncDisposable
     private readonly KestrelServiceFactory<IdentityContext> _service;
     private readonly RsaSecurityKey _signingKey;
 
-    public IdentityService(LocalMySqlServer mysql, string database = "identitydb")
+    /// <param name="settings">More configuration of the service, e.g. tighter rate limits.</param>
+    public IdentityService(LocalMySqlServer mysql, string database = "identitydb", IReadOnlyDictionary<string, string?>? settings = null)
     {
         using var rsa = RSA.Create(2048);
         var signingKey = Convert.ToBase64String(rsa.ExportPkcs8PrivateKey());
@@ -35,7 +36,7 @@ public sealed class IdentityService : IAsyncDisposable
             ["Identity:Agents:0:Email"] = AgentEmail,
             ["Identity:Agents:0:Password"] = Customers.Password,
             ["Identity:WebRedirectUris:0"] = WebRedirectUri,
-        });
+        }.Concat(settings ?? new Dictionary<string, string?>()).ToDictionary());
         Client = new HttpClient { BaseAddress = _service.BaseAddress };
     }
 
