@@ -4,7 +4,7 @@ using System.Globalization;
 // Measures the AppHost's model (already built) through the testing builder: start → every resource
 // healthy, and DisposeAsync → every process it started gone. Prints the figures of each run and the median.
 var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5;
-var resources = new[] { "mysql", "flightsdb", "redis", "flights", "reservations", "gateway" };
+var resources = new[] { "mysql", "flightsdb", "identitydb", "redis", "identity", "flights", "reservations", "gateway" };
 var healthy = new List<double>();
 var gone = new List<double>();
 
