@@ -28,6 +28,7 @@ public static class GatewayPolicies
         builder.Services.AddHttpClient<GatewayTokenClient>(client => client.BaseAddress = new Uri(AuthenticationExtensions.IdentityServiceUrl));
         builder.Services.AddTransient<AccessTokenHandler>();
         builder.Services.AddHostedService<GatewayTokenWarmup>();
+        builder.Services.AddHealthChecks().AddCheck<GatewayTokenHealthCheck>("gateway-token", tags: ["ready"]);
 
         // Generous: a person books a few seats a minute; `make bench` does not book.
         builder.AddDefaultRateLimiting(new Dictionary<string, RateLimit> { [BookingLimit] = new(PermitLimit: 120, Window: TimeSpan.FromMinutes(1)) });
