@@ -24,6 +24,8 @@ public sealed class SystemTests(SystemFixture system)
             detail => detail is not null && new[] { "gateway", "flights", "reservations" }.All(detail.Summary.Services.Contains)
                 && detail.Spans.Any(s => s.Span.Name.StartsWith("redis", StringComparison.Ordinal))
                 && detail.Spans.Any(s => s.Span is { Service: "gateway", Name: "POST /api/reservations" })
+                && detail.Spans.Any(s => s.Span is { Service: "flights", Kind: "Server" })
+                && detail.Spans.Any(s => s.Span is { Service: "reservations", Kind: "Server" })
                 && detail.Spans.Any(s => s.Span.Service == "flights" && s.Span.Attributes.ContainsKey("db.system")));
 
         Assert.NotNull(trace);
@@ -108,7 +110,7 @@ public sealed class SystemTests(SystemFixture system)
     public async Task Every_project_exports_logs_and_metrics_to_the_dashboard()
     {
         var sources = await DashboardClient.EventuallyAsync(
-            () => _dashboard.GetAsync<List<MetricSource>>("/api/metrics/sources"), list => list.Count >= 4);
+            () => _dashboard.GetAsync<List<MetricSource>>("/api/metrics/sources"), list => list.Count >= 5);
         Assert.Equal(["flights-0", "flights-1", "gateway-0", "identity-0", "reservations-0"], sources.Select(s => s.Instance).Order());
 
         var gatewayMetrics = await DashboardClient.EventuallyAsync(
