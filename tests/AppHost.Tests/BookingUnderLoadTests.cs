@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Airline.TestSupport.Identity;
 using Xunit.Abstractions;
 
 namespace AppHost.Tests;
@@ -25,6 +26,12 @@ public sealed class BookingUnderLoadTests(SystemFixture system, ITestOutputHelpe
     {
         var flights = await _gateway.GetFromJsonAsync<JsonArray>("/flights?flight_no=UA1180");
         var flightId = (string)flights![7]!["flight_id"]!;
+        var racers = new Dictionary<string, Customer>();
+        for (var racer = 0; racer < Customers; racer++)
+        {
+            racers[$"racer-{racer}"] = await Airline.TestSupport.Identity.Customers.SignUpAsync(system.Identity);
+        }
+
         var attempts = (from attempt in Enumerable.Range(0, Customers * AttemptsPerCustomer)
                         select (Customer: $"racer-{attempt % Customers}", Seat: Seats[attempt / Customers % Seats.Length])).ToArray();
         new Random(8).Shuffle(attempts);
@@ -35,8 +42,11 @@ public sealed class BookingUnderLoadTests(SystemFixture system, ITestOutputHelpe
             await inFlight.WaitAsync();
             try
             {
-                using var response = await _gateway.PostAsJsonAsync("/api/reservations",
-                    new { flight_id = flightId, seat_num = attempt.Seat, customer_id = attempt.Customer });
+                using var response = await _gateway.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/reservations")
+                {
+                    Content = JsonContent.Create(new { flight_id = flightId, seat_num = attempt.Seat }),
+                    Headers = { Authorization = racers[attempt.Customer].Authorization },
+                });
                 var failure = (int)response.StatusCode >= 500 ? await response.Content.ReadAsStringAsync() : null;
                 return (attempt.Customer, attempt.Seat, response.StatusCode, Failure: failure);
             }

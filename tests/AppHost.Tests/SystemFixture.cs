@@ -18,7 +18,13 @@ public class SystemFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await TestApplication.StartAsync<Projects.AppHost>(output: Output, configure: Configure);
+        _app = await TestApplication.StartAsync<Projects.AppHost>(output: Output, configure: builder =>
+        {
+            // The load tests book hundreds of times a second per customer, far past a person's booking limit.
+            builder.Resources.OfType<Airline.Hosting.ApplicationModel.Resource>().Single(resource => resource.Name == "gateway")
+                .Environment["RateLimits__booking__PermitLimit"] = "1000000";
+            Configure(builder);
+        });
         Gateway = _app.CreateHttpClient("gateway");
         Identity = _app.CreateHttpClient("identity");
     }

@@ -91,7 +91,11 @@ public sealed class FlightsCacheExpiryTests(ShortCacheSystemFixture system) : IC
         (DateTime)(await _gateway.GetFromJsonAsync<JsonObject>($"/api/flights/{flightId}/seats"))!["flight"]!["departure_time"]!;
 
     private Task<HttpResponseMessage> ReserveAsync(string flightId, string seatNum) =>
-        _gateway.PostAsJsonAsync("/api/reservations", new { flight_id = flightId, seat_num = seatNum, customer_id = "cache-carol" });
+        _gateway.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/reservations")
+        {
+            Content = JsonContent.Create(new { flight_id = flightId, seat_num = seatNum }),
+            Headers = { Authorization = system.Customer.Authorization },
+        });
 
     /// <summary>How long until <paramref name="changed"/> holds; fails once twice the documented expiry and the slack have passed.</summary>
     private static async Task<TimeSpan> WaitUntilAsync(Func<Task<bool>> changed)

@@ -1,4 +1,5 @@
 using Airline.TestSupport;
+using Airline.TestSupport.Identity;
 using Gateway.Clients;
 using FlightsApiEntryPoint = Flights.Api.Data.FlightsContext;
 using ReservationsApiEntryPoint = Reservations.Api.Infrastructure.ReservationStore;
@@ -24,6 +25,11 @@ public sealed class ShortCacheSystemFixture : IAsyncLifetime
 
     public HttpClient Gateway { get; private set; } = null!;
 
+    /// <summary>A signed-in customer who books in these tests.</summary>
+    public Customer Customer { get; private set; } = null!;
+
+    private IdentityService? _identity;
+
     public string FlightsDbConnectionString => _mysql.Server.GetConnectionString("flightsdb");
 
     public async Task InitializeAsync()
@@ -35,16 +41,25 @@ public sealed class ShortCacheSystemFixture : IAsyncLifetime
             ["ConnectionStrings:flightsdb"] = FlightsDbConnectionString,
             ["ReadCache:Expiry"] = FlightsApiExpiry.ToString(),
         });
-        var reservations = Start<ReservationsApiEntryPoint>(new() { ["ConnectionStrings:redis"] = _redis.Server.ConnectionString });
+        _identity = new IdentityService(_mysql.Server);
+        var identity = _identity.ServiceDiscoverySetting;
+        var reservations = Start<ReservationsApiEntryPoint>(new()
+        {
+            ["ConnectionStrings:redis"] = _redis.Server.ConnectionString,
+            [identity.Key] = identity.Value,
+        });
 
         var gateway = new KestrelServiceFactory<FlightsClient>(new Dictionary<string, string?>
         {
             ["services:flights:http:0"] = flights.ToString(),
             ["services:reservations:http:0"] = reservations.ToString(),
+            [identity.Key] = identity.Value,
+            ["Identity:ClientSecret"] = IdentityService.GatewayClientSecret,
             ["FlightsCache:Expiry"] = GatewayExpiry.ToString(),
         });
         _services.Add(gateway);
         Gateway = gateway.CreateClient();
+        Customer = await _identity.SignUpAsync();
     }
 
     public async Task DisposeAsync()
@@ -52,6 +67,11 @@ public sealed class ShortCacheSystemFixture : IAsyncLifetime
         foreach (var service in Enumerable.Reverse(_services))
         {
             await service.DisposeAsync();
+        }
+
+        if (_identity is not null)
+        {
+            await _identity.DisposeAsync();
         }
 
         await Task.WhenAll(_mysql.DisposeAsync(), _redis.DisposeAsync());
