@@ -20,9 +20,11 @@ public class SystemFixture : IAsyncLifetime
     {
         _app = await TestApplication.StartAsync<Projects.AppHost>(output: Output, configure: builder =>
         {
-            // The load tests book hundreds of times a second per customer, far past a person's booking limit.
-            builder.Resources.OfType<Airline.Hosting.ApplicationModel.Resource>().Single(resource => resource.Name == "gateway")
-                .Environment["RateLimits__booking__PermitLimit"] = "1000000";
+            // The load tests book hundreds of times a second per customer and sign 50 customers up from one address,
+            // far past what the limits allow a person.
+            var resources = builder.Resources.OfType<Airline.Hosting.ApplicationModel.Resource>().ToList();
+            resources.Single(resource => resource.Name == "gateway").Environment["RateLimits__booking__PermitLimit"] = "1000000";
+            resources.Single(resource => resource.Name == "identity").Environment["RateLimits__credentials__PermitLimit"] = "1000000";
             Configure(builder);
         });
         Gateway = _app.CreateHttpClient("gateway");
