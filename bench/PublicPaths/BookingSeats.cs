@@ -81,7 +81,7 @@ internal sealed class BookingSeats
     /// Writes one file of booking bodies per wrk thread (<c>{prefix}-{n}.txt</c>), <paramref name="perThread"/>
     /// seats each, none used before.
     /// </summary>
-    public void WriteBodies(string prefix, int threads, int perThread)
+    public void WriteBodies(string prefix, int threads, int perThread, string customerId)
     {
         for (var thread = 0; thread < threads; thread++)
         {
@@ -91,7 +91,7 @@ internal sealed class BookingSeats
             {
                 var (flightId, seatNum) = _seats[_next++];
                 bodies.Append(CultureInfo.InvariantCulture,
-                    $$"""{"flight_id":"{{flightId}}","seat_num":"{{seatNum}}","customer_id":"bench-{{_next % 997}}"}""").Append('\n');
+                    $$"""{"flight_id":"{{flightId}}","seat_num":"{{seatNum}}","customer_id":"{{customerId}}"}""").Append('\n');
             }
 
             File.WriteAllText($"{prefix}-{thread}.txt", bodies.ToString());

@@ -29,17 +29,19 @@ using var flightsDirect = new HttpClient { BaseAddress = system.FlightsReplicas[
 var flight = (await flightsDirect.GetFromJsonAsync<List<FlightRow>>("/flights?flight_no=AA2532", new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }))![0];
 var seatMapBytes = await flightsDirect.GetByteArrayAsync("/flights/AA2532/seat_map");
 var seats = await BookingSeats.PrepareAsync(system, flightsDirect, extraFlightNumbers: 40, days: 100);
+var customer = await BenchCustomer.RegisterAsync(system.Identity);
 Console.WriteLine($"system up in {clock.Elapsed.TotalSeconds:0} s; {seats.Remaining:#,0} unique seats of real flights to book; warm-up {warmUp.TotalSeconds} s and {duration.TotalSeconds} s measured per path, wrk -t{Threads} -c{Connections}");
+Console.WriteLine($"bookings as one signed-in customer with a bearer token (validated by the gateway and Reservations.Api); {RunningSystem.Limits}");
 
 if (hold)
 {
-    seats.WriteBodies(Path.Combine(work, "bookings"), Threads, 200_000);
+    seats.WriteBodies(Path.Combine(work, "bookings"), Threads, 200_000, customer.UserId);
     Console.WriteLine($"""
         gateway {system.Gateway}  reservations {system.Reservations}  flights {string.Join(' ', system.FlightsReplicas)}
         processes {string.Join(", ", processes.Select(p => $"{p.Key} {string.Join(' ', p.Value)}"))}
         redis {system.RedisConnectionString}
         seat chart /api/flights/{flight.FlightId}/seats; booking bodies {work}/bookings-<thread>.txt
-          e.g. wrk -t2 -c32 -d10s -s bench/wrk/book.lua {system.Gateway}api/reservations -- {work}/bookings POST /api/reservations
+          e.g. wrk -t2 -c32 -d10s -s bench/wrk/book.lua {system.Gateway}api/reservations -- {work}/bookings POST /api/reservations {await customer.AccessTokenAsync()}
         Enter stops it.
         """);
     Console.ReadLine();
@@ -93,6 +95,7 @@ var report = new Report(rows, targets, new Dictionary<string, object>
     ["date"] = DateTimeOffset.UtcNow.ToString("u", CultureInfo.InvariantCulture),
     ["machine"] = $"{Environment.ProcessorCount} cores, load average {loadBefore} before start, {File.ReadAllText("/proc/loadavg").Split(' ')[0]} at the end",
     ["load"] = $"wrk -t{Threads} -c{Connections}, {warmUp.TotalSeconds} s warm-up then {duration.TotalSeconds} s measured per path",
+    ["limits"] = RunningSystem.Limits,
     ["peak_rss_since_start_mb"] = peakSinceStart,
     ["seconds"] = Math.Round(clock.Elapsed.TotalSeconds),
 });
@@ -120,12 +123,13 @@ async Task MeasureBookingAsync(string id, string path, Uri baseUrl, string metho
     var perThread = (int)(MaxBookingsPerSecond * duration.TotalSeconds / Threads);
     var warmPrefix = Path.Combine(work, $"{id}-warm");
     var measuredPrefix = Path.Combine(work, id);
-    seats.WriteBodies(warmPrefix, Threads, (int)(MaxBookingsPerSecond * warmUp.TotalSeconds / Threads));
-    seats.WriteBodies(measuredPrefix, Threads, perThread);
+    seats.WriteBodies(warmPrefix, Threads, (int)(MaxBookingsPerSecond * warmUp.TotalSeconds / Threads), customer.UserId);
+    seats.WriteBodies(measuredPrefix, Threads, perThread, customer.UserId);
+    var token = await customer.AccessTokenAsync();
 
-    await wrk.BookAsync(baseUrl, method, requestPath, warmPrefix, warmUp);
+    await wrk.BookAsync(baseUrl, method, requestPath, warmPrefix, token, warmUp);
     await using var rss = new RssSampler(processes);
-    var figures = await wrk.BookAsync(baseUrl, method, requestPath, measuredPrefix, duration);
+    var figures = await wrk.BookAsync(baseUrl, method, requestPath, measuredPrefix, token, duration);
     var peakRss = await rss.StopAsync();
 
     var createdFiles = Directory.EnumerateFiles(work, "*.created").Where(f => Path.GetFileName(f).StartsWith(id, StringComparison.Ordinal));

@@ -10,7 +10,10 @@ namespace PublicPaths;
 /// </summary>
 internal sealed class RunningSystem : IAsyncDisposable
 {
-    private static readonly string[] Resources = ["mysql", "flightsdb", "redis", "flights", "reservations", "gateway"];
+    private static readonly string[] Resources = ["mysql", "flightsdb", "identitydb", "redis", "identity", "flights", "reservations", "gateway"];
+
+    /// <summary>The rate limits the benchmark runs under: one customer books thousands of seats a second.</summary>
+    public const string Limits = "booking and credentials rate limits lifted (RateLimits__*__PermitLimit=1000000)";
 
     private readonly DistributedApplication _app;
 
@@ -24,6 +27,8 @@ internal sealed class RunningSystem : IAsyncDisposable
     public Uri Gateway => _app.GetEndpoint("gateway");
 
     public Uri Reservations => _app.GetEndpoint("reservations");
+
+    public Uri Identity => _app.GetEndpoint("identity");
 
     public IReadOnlyList<Uri> FlightsReplicas => [.. Replicas("flights").Select(replica => replica.Url)];
 
@@ -42,6 +47,9 @@ internal sealed class RunningSystem : IAsyncDisposable
     public static async Task<RunningSystem> StartAsync()
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>();
+        var resources = builder.Resources.OfType<Airline.Hosting.ApplicationModel.Resource>().ToList();
+        resources.Single(resource => resource.Name == "gateway").Environment["RateLimits__booking__PermitLimit"] = "1000000";
+        resources.Single(resource => resource.Name == "identity").Environment["RateLimits__credentials__PermitLimit"] = "1000000";
         var app = await builder.BuildAsync();
         await app.StartAsync();
         foreach (var resource in Resources)

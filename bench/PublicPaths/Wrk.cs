@@ -19,8 +19,9 @@ internal sealed class Wrk(string scriptsDirectory, int threads, int connections)
         await RunAsync("get.lua", url, duration, headers ?? [], []);
 
     /// <param name="bodiesPrefix">Written by <see cref="BookingSeats.WriteBodies"/>.</param>
-    public async Task<WrkFigures> BookAsync(Uri baseUrl, string method, string path, string bodiesPrefix, TimeSpan duration) =>
-        await RunAsync("book.lua", baseUrl, duration, [], [bodiesPrefix, method, path]);
+    /// <param name="accessToken">The booking customer's token (the bodies name that customer).</param>
+    public async Task<WrkFigures> BookAsync(Uri baseUrl, string method, string path, string bodiesPrefix, string accessToken, TimeSpan duration) =>
+        await RunAsync("book.lua", baseUrl, duration, [], [bodiesPrefix, method, path, accessToken]);
 
     private async Task<WrkFigures> RunAsync(string script, Uri url, TimeSpan duration, IEnumerable<string> headers, IEnumerable<string> scriptArguments)
     {

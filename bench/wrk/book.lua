@@ -1,4 +1,4 @@
--- Books seats: wrk ... -s book.lua URL -- <pairs file prefix> <method> <path>
+-- Books seats: wrk ... -s book.lua URL -- <pairs file prefix> <method> <path> <access token>
 -- Thread n sends the JSON bodies of "<prefix>-<n>.txt" in order (one unique, valid seat each) and writes the
 -- body of every 201 to "<prefix>-<n>.created", which the benchmark then checks against Redis.
 local threads = {}
@@ -11,14 +11,14 @@ setup = function(thread)
 end
 
 init = function(args)
-  prefix, method, path = args[1], args[2], args[3]
+  prefix, method, path, token = args[1], args[2], args[3], args[4]
   bodies = {}
   for line in io.lines(prefix .. "-" .. id .. ".txt") do
     bodies[#bodies + 1] = line
   end
   next_body, created, other2xx, non2xx, exhausted = 0, 0, 0, 0, 0
   created_file = io.open(prefix .. "-" .. id .. ".created", "w")
-  headers = { ["Content-Type"] = "application/json" }
+  headers = { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. token }
 end
 
 request = function()
