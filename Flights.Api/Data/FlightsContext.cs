@@ -5,6 +5,9 @@ namespace Flights.Api.Data;
 
 public sealed class FlightsContext(DbContextOptions<FlightsContext> options) : DbContext(options)
 {
+    /// <summary>The name of its connection string and database in the app model.</summary>
+    public const string ConnectionName = "flightsdb";
+
     public DbSet<Flight> Flights => Set<Flight>();
 
     public DbSet<SeatMap> SeatMaps => Set<SeatMap>();

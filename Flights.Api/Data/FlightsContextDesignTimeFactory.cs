@@ -8,6 +8,6 @@ public sealed class FlightsContextDesignTimeFactory : IDesignTimeDbContextFactor
 {
     public FlightsContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<FlightsContext>()
-            .UseMySql($"Server=localhost;Database={FlightsDatabase.ConnectionName}", new MySqlServerVersion(new Version(8, 0, 36)))
+            .UseMySql($"Server=localhost;Database={FlightsContext.ConnectionName}", new MySqlServerVersion(new Version(8, 0, 36)))
             .Options);
 }

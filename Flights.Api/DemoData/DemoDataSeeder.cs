@@ -1,10 +1,16 @@
 using Flights.Api.Data;
 using Microsoft.EntityFrameworkCore;
+using ServiceDefaults.MySql;
 
 namespace Flights.Api.DemoData;
 
-public static class DemoDataSeeder
+public sealed class DemoDataSeeder : IDatabaseSeeder<FlightsContext>
 {
+    public string StepName => "seed demo flights";
+
+    public async Task<string> SeedAsync(FlightsContext context, CancellationToken cancellationToken) =>
+        $"{await TopUpAsync(context, DateOnly.FromDateTime(DateTime.UtcNow), cancellationToken)} demo flights added";
+
     /// <summary>
     /// Makes sure the demo schedule flies on each of the <see cref="DemoSchedule.Days"/> days from
     /// <paramref name="firstDay"/> on, whenever the database was first seeded, and that every demo route has its

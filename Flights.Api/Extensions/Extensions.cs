@@ -1,6 +1,7 @@
 using Flights.Api.Caching;
 using Flights.Api.Data;
-using Microsoft.EntityFrameworkCore;
+using Flights.Api.DemoData;
+using ServiceDefaults.MySql;
 
 namespace Flights.Api.Extensions;
 
@@ -10,23 +11,9 @@ public static class Extensions
     {
         var services = builder.Services;
 
-        services.AddSingleton<FlightsDatabase>();
-
-        // The pool builds its options once, on first use: after FlightsDatabaseInitializer has waited for the
-        // server to answer, so the version is detected once, from the server actually configured.
-        services.AddDbContextPool<FlightsContext>((serviceProvider, options) =>
-        {
-            var connectionString = serviceProvider.GetRequiredService<FlightsDatabase>().ConnectionString;
-            options.UseMySql(connectionString, ServerVersion.AutoDetect(connectionString))
-                .AddInterceptors(new MySqlUnavailableInterceptor(serviceProvider.GetRequiredService<DependencyOutages>()));
-        });
-
-        services.AddHostedService<FlightsDatabaseInitializer>();
+        builder.AddMySqlDatabase<FlightsContext, DemoDataSeeder>(FlightsContext.ConnectionName);
         services.AddReadCache(builder.Configuration);
         services.AddSingleton<CacheableJson>();
-
-        services.AddHealthChecks()
-            .AddDbContextCheck<FlightsContext>(FlightsDatabase.ConnectionName, tags: ["ready"]);
 
         services.AddOpenApi();
     }

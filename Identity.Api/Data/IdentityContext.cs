@@ -8,6 +8,9 @@ namespace Identity.Api.Data;
 /// <summary>Customer accounts (ASP.NET Core Identity) and OpenIddict's clients, scopes, authorizations and tokens.</summary>
 public sealed class IdentityContext(DbContextOptions<IdentityContext> options) : IdentityDbContext<IdentityUser>(options)
 {
+    /// <summary>The name of its connection string and database in the app model.</summary>
+    public const string ConnectionName = "identitydb";
+
     private const int SubjectMaxLength = 100;
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -8,6 +8,6 @@ public sealed class IdentityContextDesignTimeFactory : IDesignTimeDbContextFacto
 {
     public IdentityContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<IdentityContext>()
-            .UseMySql($"Server=localhost;Database={IdentityDatabase.ConnectionName}", new MySqlServerVersion(new Version(8, 0, 36)))
+            .UseMySql($"Server=localhost;Database={IdentityContext.ConnectionName}", new MySqlServerVersion(new Version(8, 0, 36)))
             .Options);
 }

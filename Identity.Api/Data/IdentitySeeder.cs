@@ -2,6 +2,7 @@ using Identity.Api.Tokens;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
+using ServiceDefaults.MySql;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Identity.Api.Data;
@@ -16,9 +17,11 @@ public sealed partial class IdentitySeeder(
     UserManager<IdentityUser> users,
     RoleManager<IdentityRole> roles,
     IOptions<IdentitySettings> settings,
-    ILogger<IdentitySeeder> logger)
+    ILogger<IdentitySeeder> logger) : IDatabaseSeeder<IdentityContext>
 {
-    public async Task SeedAsync(CancellationToken cancellationToken)
+    public string StepName => "register clients, scopes and agents";
+
+    public async Task<string> SeedAsync(IdentityContext context, CancellationToken cancellationToken)
     {
         await UpsertScopeAsync(AirlineScopes.Reservations, [AirlineScopes.GatewayAudience, AirlineScopes.ReservationsAudience], cancellationToken);
         await UpsertScopeAsync(AirlineScopes.AllReservations, [AirlineScopes.ReservationsAudience], cancellationToken);
@@ -31,6 +34,7 @@ public sealed partial class IdentitySeeder(
         }
 
         await SeedAgentsAsync();
+        return "clients, scopes and agents are registered";
     }
 
     private static OpenIddictApplicationDescriptor CliClient() => new()

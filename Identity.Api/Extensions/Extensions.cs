@@ -3,6 +3,7 @@ using Identity.Api.Data;
 using Identity.Api.Tokens;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using ServiceDefaults.MySql;
 
 namespace Identity.Api.Extensions;
 
@@ -17,15 +18,7 @@ public static class Extensions
         var settings = builder.Configuration.GetSection(IdentitySettings.SectionName).Get<IdentitySettings>() ?? new IdentitySettings();
         services.Configure<IdentitySettings>(builder.Configuration.GetSection(IdentitySettings.SectionName));
 
-        services.AddSingleton<IdentityDatabase>();
-        // The pool builds its options once: the server version is detected once, not for every request.
-        services.AddDbContextPool<IdentityContext>((serviceProvider, options) =>
-        {
-            var connectionString = serviceProvider.GetRequiredService<IdentityDatabase>().ConnectionString;
-            options.UseMySql(connectionString, ServerVersion.AutoDetect(connectionString))
-                .AddInterceptors(new MySqlUnavailableInterceptor())
-                .UseOpenIddict();
-        });
+        builder.AddMySqlDatabase<IdentityContext, IdentitySeeder>(IdentityContext.ConnectionName, options => options.UseOpenIddict());
 
         services.AddIdentity<IdentityUser, IdentityRole>(options =>
             {
@@ -46,10 +39,6 @@ public static class Extensions
 
         builder.AddTokenServer(settings);
 
-        services.AddScoped<IdentitySeeder>();
-        services.AddHostedService<IdentityDatabaseInitializer>();
-        services.AddHealthChecks()
-            .AddDbContextCheck<IdentityContext>(IdentityDatabase.ConnectionName, tags: ["ready"]);
 
         // Against credential stuffing, per client address; the lockout protects each account on top of it.
         builder.AddDefaultRateLimiting(new Dictionary<string, RateLimit>

@@ -33,7 +33,7 @@ public sealed class ConcurrentStartupTests(MySqlServerFixture mysql) : IClassFix
 
     private async Task<long> CountAsync(string sql)
     {
-        await using var connection = new MySqlConnection(mysql.Server.GetConnectionString(FlightsDatabase.ConnectionName));
+        await using var connection = new MySqlConnection(mysql.Server.GetConnectionString(FlightsContext.ConnectionName));
         await connection.OpenAsync();
         await using var command = new MySqlCommand(sql, connection);
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);

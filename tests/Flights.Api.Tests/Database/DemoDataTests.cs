@@ -36,7 +36,7 @@ public sealed class DemoDataTests
 
     private static async Task ExecuteAsync(LocalMySqlServer server, string sql)
     {
-        await using var connection = new MySqlConnection(server.GetConnectionString(FlightsDatabase.ConnectionName));
+        await using var connection = new MySqlConnection(server.GetConnectionString(FlightsContext.ConnectionName));
         await connection.OpenAsync();
         await using var command = new MySqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();

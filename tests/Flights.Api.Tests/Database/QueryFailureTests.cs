@@ -45,7 +45,7 @@ public sealed class QueryFailureTests(UncachedFlightsServiceFixture service) : I
 
     private async Task<MySqlConnection> OpenAsync()
     {
-        var connection = new MySqlConnection(service.Server.GetConnectionString(FlightsDatabase.ConnectionName));
+        var connection = new MySqlConnection(service.Server.GetConnectionString(FlightsContext.ConnectionName));
         await connection.OpenAsync();
         return connection;
     }

@@ -28,11 +28,11 @@ public sealed class StartupTests(FlightsServiceFixture shared)
     [Fact]
     public async Task Wrong_credentials_stop_the_service_at_once_instead_of_waiting()
     {
-        var wrongPassword = shared.Server.GetConnectionString(FlightsDatabase.ConnectionName)
+        var wrongPassword = shared.Server.GetConnectionString(FlightsContext.ConnectionName)
             .Replace(shared.Server.Password, "wrong", StringComparison.Ordinal);
         await using var service = new KestrelServiceFactory<FlightsContext>(new Dictionary<string, string?>
         {
-            [$"ConnectionStrings:{FlightsDatabase.ConnectionName}"] = wrongPassword,
+            [$"ConnectionStrings:{FlightsContext.ConnectionName}"] = wrongPassword,
         });
 
         var error = Assert.Throws<MySqlException>(() => service.BaseAddress);

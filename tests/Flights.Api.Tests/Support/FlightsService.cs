@@ -10,7 +10,7 @@ internal static class FlightsService
     public static KestrelServiceFactory<FlightsContext> Create(LocalMySqlServer server, IReadOnlyDictionary<string, string?>? settings = null) =>
         new(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
-            [$"ConnectionStrings:{FlightsDatabase.ConnectionName}"] = server.GetConnectionString(FlightsDatabase.ConnectionName),
+            [$"ConnectionStrings:{FlightsContext.ConnectionName}"] = server.GetConnectionString(FlightsContext.ConnectionName),
         });
 
     /// <summary>A client that talks real HTTP to the service, starting it first if need be.</summary>

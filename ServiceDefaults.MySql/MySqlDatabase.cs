@@ -1,26 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using MySqlConnector;
 
-namespace Identity.Api.Data;
+namespace ServiceDefaults.MySql;
 
-/// <summary>The MySQL database of this service, as configured in <c>ConnectionStrings:identitydb</c>.</summary>
-public sealed class IdentityDatabase
+/// <summary>The MySQL database behind <typeparamref name="TContext"/>, as configured in <c>ConnectionStrings:{name}</c>.</summary>
+public sealed class MySqlDatabase<TContext> where TContext : DbContext
 {
-    public const string ConnectionName = "identitydb";
-
     /// <summary>
     /// Used when the connection string sets none: a request while MySQL does not answer should get its 503
     /// in seconds, not after the driver's default 15 s.
     /// </summary>
     private const uint DefaultConnectionTimeoutSeconds = 3;
 
-    public IdentityDatabase(IConfiguration configuration)
+    public MySqlDatabase(IConfiguration configuration, string connectionName)
     {
-        var connectionString = configuration.GetConnectionString(ConnectionName)
-            ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not configured.");
+        var connectionString = configuration.GetConnectionString(connectionName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not configured.");
         var builder = new MySqlConnectionStringBuilder(connectionString);
         if (string.IsNullOrEmpty(builder.Database))
         {
-            throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} names no database.");
+            throw new InvalidOperationException($"ConnectionStrings:{connectionName} names no database.");
         }
 
         if (!builder.ContainsKey("Connection Timeout"))

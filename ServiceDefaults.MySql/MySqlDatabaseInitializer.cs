@@ -1,22 +1,26 @@
 using System.Diagnostics;
 using System.Globalization;
-using Flights.Api.DemoData;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using MySqlConnector;
 
-namespace Flights.Api.Data;
+namespace ServiceDefaults.MySql;
 
 /// <summary>
 /// Creates, migrates and seeds the database before the service listens. Replicas starting together take
 /// turns: each holds a server-wide named lock while it migrates and seeds.
 /// </summary>
-public sealed partial class FlightsDatabaseInitializer(
+internal sealed partial class MySqlDatabaseInitializer<TContext>(
     IServiceProvider services,
-    FlightsDatabase database,
-    ILogger<FlightsDatabaseInitializer> logger) : IHostedService
+    MySqlDatabase<TContext> database,
+    IHostEnvironment environment,
+    ILogger<MySqlDatabaseInitializer<TContext>> logger) : IHostedService, IDisposable
+    where TContext : DbContext
 {
     /// <summary>Named after the application, the source ServiceDefaults traces.</summary>
-    private static readonly ActivitySource ActivitySource = new("Flights.Api");
+    private readonly ActivitySource _activitySource = new(environment.ApplicationName);
 
     private static readonly TimeSpan ServerWaitLimit = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan ServerRetryDelay = TimeSpan.FromSeconds(1);
@@ -31,11 +35,11 @@ public sealed partial class FlightsDatabaseInitializer(
 
         // Should anything fail, closing the connection releases the lock as well.
         await using var server = await MigrateAsync(scope.ServiceProvider, cancellationToken);
-        var context = scope.ServiceProvider.GetRequiredService<FlightsContext>();
+        var seeder = scope.ServiceProvider.GetRequiredService<IDatabaseSeeder<TContext>>();
 
-        using (ActivitySource.StartActivity("seed demo flights"))
+        using (_activitySource.StartActivity(seeder.StepName))
         {
-            var seeded = await DemoDataSeeder.TopUpAsync(context, DateOnly.FromDateTime(DateTime.UtcNow), cancellationToken);
+            var seeded = await seeder.SeedAsync(scope.ServiceProvider.GetRequiredService<TContext>(), cancellationToken);
             LogReady(logger, database.Name, seeded);
 
             await using var release = LockCommand(server, "SELECT RELEASE_LOCK(@name)");
@@ -45,16 +49,18 @@ public sealed partial class FlightsDatabaseInitializer(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    public void Dispose() => _activitySource.Dispose();
+
     /// <summary>Creates and migrates the database; answers the server connection that holds the lock.</summary>
     private async Task<MySqlConnection> MigrateAsync(IServiceProvider scope, CancellationToken cancellationToken)
     {
-        using var activity = ActivitySource.StartActivity($"migrate {database.Name}");
+        using var activity = _activitySource.StartActivity($"migrate {database.Name}");
         var server = await ConnectToServerAsync(cancellationToken);
         try
         {
             await CreateDatabaseAsync(server, cancellationToken);
             await AcquireLockAsync(server, cancellationToken);
-            await scope.GetRequiredService<FlightsContext>().Database.MigrateAsync(cancellationToken);
+            await scope.GetRequiredService<TContext>().Database.MigrateAsync(cancellationToken);
             return server;
         }
         catch
@@ -128,6 +134,6 @@ public sealed partial class FlightsDatabaseInitializer(
     [LoggerMessage(Level = LogLevel.Critical, Message = "MySQL did not answer within {Seconds} s; the service cannot start")]
     private static partial void LogServerNeverAnswered(ILogger logger, double seconds, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Database {Database} is migrated; {Seeded} demo flights added")]
-    private static partial void LogReady(ILogger logger, string database, int seeded);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database {Database} is migrated; {Seeded}")]
+    private static partial void LogReady(ILogger logger, string database, string seeded);
 }

@@ -1,10 +1,11 @@
 using Flights.Api.Data;
 using Microsoft.Extensions.Configuration;
 using MySqlConnector;
+using ServiceDefaults.MySql;
 
 namespace Flights.Api.Tests.Unit;
 
-public sealed class FlightsDatabaseTests
+public sealed class MySqlDatabaseTests
 {
     [Fact]
     public void Without_a_connect_timeout_a_short_one_is_used()
@@ -47,8 +48,9 @@ public sealed class FlightsDatabaseTests
         Assert.Contains("ConnectionStrings:flightsdb", error.Message, StringComparison.Ordinal);
     }
 
-    private static FlightsDatabase Configured(string? connectionString) =>
+    private static MySqlDatabase<FlightsContext> Configured(string? connectionString) =>
         new(new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:flightsdb"] = connectionString })
-            .Build());
+                .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:flightsdb"] = connectionString })
+                .Build(),
+            FlightsContext.ConnectionName);
 }

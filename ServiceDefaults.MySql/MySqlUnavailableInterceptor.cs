@@ -1,9 +1,10 @@
 using System.Data.Common;
 using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Hosting;
 using MySqlConnector;
 
-namespace Flights.Api.Data;
+namespace ServiceDefaults.MySql;
 
 /// <summary>
 /// Reports MySQL not answering as <see cref="DependencyUnavailableException"/>, which leaves the service as 503
@@ -12,7 +13,7 @@ namespace Flights.Api.Data;
 /// A query MySQL rejects for what it says stays an error of ours. Both start an outage in
 /// <see cref="DependencyOutages"/>; an opened connection ends it.
 /// </summary>
-public sealed class MySqlUnavailableInterceptor(DependencyOutages outages) : IDbConnectionInterceptor, IDbCommandInterceptor
+internal sealed class MySqlUnavailableInterceptor(DependencyOutages outages) : IDbConnectionInterceptor, IDbCommandInterceptor
 {
     private const string Dependency = "MySQL";
 
