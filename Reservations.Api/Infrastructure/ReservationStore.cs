@@ -91,6 +91,8 @@ public sealed class ReservationStore(IConnectionMultiplexer redis)
         RedisConnectionException or RedisTimeoutException => true,
         // No call passes a token: a cancellation means StackExchange.Redis dropped a dead connection with the command in flight.
         OperationCanceledException => true,
+        // A command written just as the connection died finds its pipe already closed (seen when Redis is killed).
+        InvalidOperationException when exception.TargetSite?.DeclaringType?.Namespace == "System.IO.Pipelines" => true,
         RedisServerException server => UnavailableReplies.Any(reply => server.Message.StartsWith(reply, StringComparison.Ordinal)),
         _ => false,
     };

@@ -18,12 +18,6 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemD
             ? $"The request body is not valid JSON: {json.Message}"
             : badRequest.Message;
 
-        httpContext.Response.StatusCode = badRequest.StatusCode;
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            Exception = exception,
-            ProblemDetails = { Status = badRequest.StatusCode, Title = "The request could not be read.", Detail = detail },
-        });
+        return await problemDetails.WriteProblemAsync(httpContext, badRequest.StatusCode, "The request could not be read.", detail);
     }
 }

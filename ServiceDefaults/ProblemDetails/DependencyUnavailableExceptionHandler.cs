@@ -28,18 +28,12 @@ internal sealed partial class DependencyUnavailableExceptionHandler(
         outages.ReportDown(unavailable.Dependency, unavailable.InnerException);
         LogUnavailable(logger, unavailable.Dependency, Activity.Current?.TraceId.ToString() ?? httpContext.TraceIdentifier);
 
-        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         httpContext.Response.Headers[HeaderNames.RetryAfter] = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "A service this request depends on is unavailable.",
-                Detail = $"{unavailable.Dependency} is not answering. Try again in a few seconds.",
-            },
-        });
+        return await problemDetails.WriteProblemAsync(
+            httpContext,
+            StatusCodes.Status503ServiceUnavailable,
+            "A service this request depends on is unavailable.",
+            $"{unavailable.Dependency} is not answering. Try again in a few seconds.");
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Answering 503: {Dependency} is unavailable (trace {TraceId})")]

@@ -19,17 +19,11 @@ internal sealed class UnsupportedCharsetExceptionHandler(IProblemDetailsService 
             return false;
         }
 
-        httpContext.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status415UnsupportedMediaType,
-                Title = "The request's charset is not supported.",
-                Detail = $"The charset '{charset}' is not a known encoding; send JSON as UTF-8.",
-            },
-        });
+        return await problemDetails.WriteProblemAsync(
+            httpContext,
+            StatusCodes.Status415UnsupportedMediaType,
+            "The request's charset is not supported.",
+            $"The charset '{charset}' is not a known encoding; send JSON as UTF-8.");
     }
 
     private static string? UnknownCharset(string? contentType)
