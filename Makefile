@@ -15,7 +15,7 @@ run: prerequisites
 
 test: build
 	@scripts/install-prerequisites.sh --tests
-	dotnet test Airline.sln -c $(CONFIGURATION) --no-build --logger "console;verbosity=normal"
+	@scripts/run-tests.sh $(CONFIGURATION)
 
 # Release builds of what the benchmark runs; prints one table and writes bench/results/latest.json.
 bench: prerequisites
