@@ -42,13 +42,30 @@ public static class AuthenticationExtensions
     }
 
     /// <summary>
-    /// A token that fails validation is a 401; but when the identity service's keys cannot be fetched, the token was
-    /// never checked, so the request is answered 503 with Retry-After (the handler would otherwise let it become a 500).
+    /// A token that fails validation is a 401; but while the identity service's keys cannot be fetched (never fetched
+    /// since start-up, the identity service unreachable), the token could not be checked at all, so the request is
+    /// answered 503 with Retry-After. The token handler swallows the failed fetch and reports a missing key instead,
+    /// so the keys are asked for here once more (answered from the cache when they are known).
     /// </summary>
-    private static Task RefuseOrReportUnavailable(AuthenticationFailedContext context) =>
-        context.Exception is SecurityTokenException or ArgumentException
-            ? Task.CompletedTask
-            : throw new DependencyUnavailableException("Identity.Api", context.Exception);
+    private static async Task RefuseOrReportUnavailable(AuthenticationFailedContext context)
+    {
+        if (context.Exception is not (SecurityTokenException or ArgumentException))
+        {
+            throw new DependencyUnavailableException("Identity.Api", context.Exception);
+        }
+
+        if (context.Options.ConfigurationManager is { } keys)
+        {
+            try
+            {
+                await keys.GetConfigurationAsync(context.HttpContext.RequestAborted);
+            }
+            catch (Exception unavailable) when (unavailable is not OperationCanceledException)
+            {
+                throw new DependencyUnavailableException("Identity.Api", unavailable);
+            }
+        }
+    }
 
     /// <summary>Requires an access token granted <paramref name="scope"/> (the <c>scope</c> claim lists the scopes space-separated).</summary>
     public static AuthorizationPolicyBuilder RequireScope(this AuthorizationPolicyBuilder policy, string scope) =>

@@ -109,7 +109,7 @@ public sealed class AuthorizationTests(ReservationsServiceFixture service)
     }
 
     [Fact]
-    public async Task Without_the_identity_service_a_token_cannot_be_checked_and_the_request_is_401_not_500()
+    public async Task Without_the_identity_service_a_token_cannot_be_checked_and_the_request_is_503_not_401_or_500()
     {
         await using var orphan = new Airline.TestSupport.KestrelServiceFactory<Reservations.Api.Infrastructure.ReservationStore>(new Dictionary<string, string?>
         {
@@ -122,7 +122,7 @@ public sealed class AuthorizationTests(ReservationsServiceFixture service)
 
         using var response = await client.SendAsync(request);
 
-        await AssertProblemAsync(response, HttpStatusCode.Unauthorized);
+        await AssertProblemAsync(response, HttpStatusCode.ServiceUnavailable);
     }
 
     private Dictionary<string, string> Body(string seatNum, string customerId) =>
