@@ -52,6 +52,8 @@ internal sealed partial class Orchestrator : IHostedService, IAsyncDisposable
 
     public IReadOnlyList<IResource> StartOrder => _startOrder;
 
+    internal ParameterStore Parameters => _parameters;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(_options.StateDirectory);
