@@ -24,6 +24,11 @@ public static class FlightsApi
             .WithSummary("Flights by flight number, route and/or UTC day of departure, in order of departure")
             .Produces<List<Flight>>();
 
+        api.MapGet("/seating", SearchFlightSeating)
+            .WithName(nameof(SearchFlightSeating))
+            .WithSummary("The flights of a search with the seat numbers of each of their cabins, in one answer (for availability counts)")
+            .Produces<List<FlightSeating>>();
+
         api.MapGet("/{flight_id}", GetFlight)
             .WithName(nameof(GetFlight))
             .WithSummary("One flight by its id")
@@ -58,6 +63,31 @@ public static class FlightsApi
             .ToListAsync(cancellationToken);
 
         return json.Ok(http, flights);
+    }
+
+    public static async Task<Results<FileContentHttpResult, ValidationProblem>> SearchFlightSeating(
+        [AsParameters] FlightSearchQuery query,
+        FlightsContext context,
+        CacheableJson json,
+        HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        if (!FlightSearch.TryCreate(query, out var search, out var errors))
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var flights = await context.Flights.AsNoTracking()
+            .Matching(search)
+            .OrderBy(f => f.DepartureTime)
+            .ThenBy(f => f.FlightNo)
+            .ToListAsync(cancellationToken);
+        var flightNos = flights.Select(f => f.FlightNo).Distinct().ToList();
+        var seatMaps = await context.SeatMaps.AsNoTracking()
+            .Where(s => flightNos.Contains(s.FlightNo))
+            .ToDictionaryAsync(s => s.FlightNo, cancellationToken);
+
+        return json.Ok(http, flights.Select(f => FlightSeating.From(f, seatMaps.GetValueOrDefault(f.FlightNo))).ToList());
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult, ValidationProblem>> GetFlight(

@@ -30,6 +30,12 @@ public static class ReservationsApi
             .WithSummary("List the reserved seats of a flight, seat → customer (the gateway's own token only)")
             .RequireAuthorization(ReservationsPolicies.AllReservations);
 
+        api.MapGet("/taken_seats", GetTakenSeatsAsync)
+            .WithName("GetTakenSeats")
+            .WithSummary("The seats nobody else can have (reserved or held) of up to 100 flights, in one request (the gateway's own token only)")
+            .WithDescription("flight_id repeated once per flight; answers {flight_id: [seat_num, …]} with every flight asked for, [] when all its seats are free.")
+            .RequireAuthorization(ReservationsPolicies.AllReservations);
+
         api.MapDelete("/{flight_id}/{seat_num}", CancelReservationAsync)
             .WithName("CancelReservation")
             .WithSummary("Cancel a customer's reservation of a seat (the customer, or an agent naming the customer)")
@@ -84,6 +90,18 @@ public static class ReservationsApi
         }
 
         return TypedResults.Ok(await store.GetSeatsAsync(flightId));
+    }
+
+    public static async Task<Results<Ok<IReadOnlyDictionary<string, IReadOnlyList<string>>>, ValidationProblem>> GetTakenSeatsAsync(
+        [FromQuery(Name = ReservationValidator.FlightIdField)] string[] flightIds,
+        ReservationStore store)
+    {
+        if (!ReservationValidator.TryValidateFlightIds(flightIds, out var errors))
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return TypedResults.Ok(await store.GetTakenSeatsAsync(flightIds.Distinct().ToList()));
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> CancelReservationAsync(

@@ -1,5 +1,6 @@
 using Reservations.Api.Authorization;
 using Reservations.Api.Infrastructure;
+using ServiceDefaults.Redis;
 
 namespace Reservations.Api.Extensions;
 

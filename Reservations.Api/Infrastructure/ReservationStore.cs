@@ -1,20 +1,20 @@
 using System.Diagnostics;
 using Reservations.Api.Model;
+using ServiceDefaults.Redis;
 using StackExchange.Redis;
 
 namespace Reservations.Api.Infrastructure;
 
 /// <summary>
 /// The only place that talks to Redis. Each flight is one hash, <c>flights:{flight_id}</c>, mapping
-/// seat_num to customer_id; each customer one set, <c>customers:{customer_id}</c>, of <c>{flight_id}/{seat_num}</c>. A Redis that does not answer surfaces as <see cref="DependencyUnavailableException"/>.
+/// seat_num to customer_id; each customer one set, <c>customers:{customer_id}</c>, of <c>{flight_id}/{seat_num}</c>.
+/// Seats on hold are to be kept as <c>holds:{flight_id}</c>, seat_num → hold_id. A Redis that does not answer
+/// surfaces as <see cref="DependencyUnavailableException"/>.
 /// </summary>
 public sealed class ReservationStore(IConnectionMultiplexer redis)
 {
     /// <summary>Named after the application, the source ServiceDefaults traces.</summary>
     private static readonly ActivitySource ActivitySource = new("Reservations.Api");
-
-    /// <summary>Error replies Redis gives while it cannot serve yet (loading its data, a script running too long).</summary>
-    private static readonly string[] UnavailableReplies = ["LOADING", "BUSY", "MASTERDOWN", "TRYAGAIN"];
 
     public async Task<ReserveOutcome> ReserveAsync(Reservation reservation)
     {
@@ -49,6 +49,24 @@ public sealed class ReservationStore(IConnectionMultiplexer redis)
         return entries.ToDictionary(entry => entry.Name.ToString(), entry => entry.Value.ToString());
     }
 
+    /// <summary>
+    /// Seat numbers nobody else can have, reserved or held, of each flight (ordinal order), read for every flight
+    /// in one round trip: HKEYS of <c>flights:{id}</c> and <c>holds:{id}</c>, pipelined.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetTakenSeatsAsync(IReadOnlyCollection<string> flightIds) =>
+        await RunAsync("list taken seats", "HKEYS", async database =>
+        {
+            var batch = database.CreateBatch();
+            var reads = flightIds.ToDictionary(id => id, id => (Reserved: batch.HashKeysAsync(FlightKey(id)), Held: batch.HashKeysAsync(HoldsKey(id))));
+            batch.Execute();
+            await Task.WhenAll(reads.Values.SelectMany(read => new[] { read.Reserved, read.Held }));
+
+            return (IReadOnlyDictionary<string, IReadOnlyList<string>>)reads.ToDictionary(
+                read => read.Key,
+                read => (IReadOnlyList<string>)[.. read.Value.Reserved.Result.Concat(read.Value.Held.Result)
+                    .Select(seat => seat.ToString()).Distinct().Order(StringComparer.Ordinal)]);
+        });
+
     /// <summary>Every seat the customer holds.</summary>
     public async Task<IReadOnlyList<Reservation>> GetCustomerReservationsAsync(string customerId)
     {
@@ -61,6 +79,8 @@ public sealed class ReservationStore(IConnectionMultiplexer redis)
     }
 
     private static RedisKey FlightKey(string flightId) => $"flights:{flightId}";
+
+    private static RedisKey HoldsKey(string flightId) => $"holds:{flightId}";
 
     private static RedisKey CustomerKey(string customerId) => $"customers:{customerId}";
 
@@ -79,21 +99,10 @@ public sealed class ReservationStore(IConnectionMultiplexer redis)
         {
             return await call(redis.GetDatabase());
         }
-        catch (Exception exception) when (IsUnavailable(exception))
+        catch (Exception exception) when (RedisFailures.IsUnavailable(exception))
         {
             activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
             throw new DependencyUnavailableException(RedisConnectionExtensions.DependencyName, exception);
         }
     }
-
-    private static bool IsUnavailable(Exception exception) => exception switch
-    {
-        RedisConnectionException or RedisTimeoutException => true,
-        // No call passes a token: a cancellation means StackExchange.Redis dropped a dead connection with the command in flight.
-        OperationCanceledException => true,
-        // A command written just as the connection died finds its pipe already closed (seen when Redis is killed).
-        InvalidOperationException when exception.TargetSite?.DeclaringType?.Namespace == "System.IO.Pipelines" => true,
-        RedisServerException server => UnavailableReplies.Any(reply => server.Message.StartsWith(reply, StringComparison.Ordinal)),
-        _ => false,
-    };
 }

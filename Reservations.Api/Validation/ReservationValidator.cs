@@ -13,6 +13,8 @@ public static partial class ReservationValidator
     public const string SeatNumField = "seat_num";
     public const string CustomerIdField = "customer_id";
 
+    public const int MaxFlightsPerRequest = 100;
+
     private const string IdentifierRequirement = "1 to 64 printable ASCII characters without spaces";
     private const string SeatNumRequirement = "a row from 1 to 999 followed by a seat letter from A to K, such as 12C";
 
@@ -38,6 +40,27 @@ public static partial class ReservationValidator
     {
         errors = [];
         return IsValid(FlightIdField, flightId, Identifier(), IdentifierRequirement, errors);
+    }
+
+    /// <summary>One to <see cref="MaxFlightsPerRequest"/> flight ids, each well-formed.</summary>
+    public static bool TryValidateFlightIds(IReadOnlyCollection<string> flightIds, out Dictionary<string, string[]> errors)
+    {
+        errors = [];
+        if (flightIds.Count is 0 or > MaxFlightsPerRequest)
+        {
+            errors[FlightIdField] = [$"Give flight_id 1 to {MaxFlightsPerRequest} times."];
+            return false;
+        }
+
+        foreach (var flightId in flightIds)
+        {
+            if (!IsValid(FlightIdField, flightId, Identifier(), IdentifierRequirement, errors))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public static bool TryValidateCustomerId([NotNullWhen(true)] string? customerId, out Dictionary<string, string[]> errors)

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
 using StackExchange.Redis;
 
-namespace Reservations.Api.Infrastructure;
+namespace ServiceDefaults.Redis;
 
 /// <summary>Readiness: Redis answers PING. A failure carries no exception: the outage is logged once, by <see cref="DependencyOutages"/>.</summary>
 internal sealed class RedisHealthCheck(IConnectionMultiplexer redis, DependencyOutages outages) : IHealthCheck

@@ -1,6 +1,9 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using StackExchange.Redis;
 
-namespace Reservations.Api.Infrastructure;
+namespace ServiceDefaults.Redis;
 
 public static class RedisConnectionExtensions
 {
@@ -10,9 +13,10 @@ public static class RedisConnectionExtensions
 
     /// <summary>
     /// Registers one <see cref="IConnectionMultiplexer"/> for <c>ConnectionStrings:{connectionName}</c>
-    /// (<c>host:port,password=…</c>) and a health check that pings it.
+    /// (<c>host:port,password=…</c>) and, when the service cannot serve without Redis, a readiness check that pings it.
     /// </summary>
-    public static IHostApplicationBuilder AddRedisConnection(this IHostApplicationBuilder builder, string connectionName)
+    /// <param name="readiness">False for a service that still answers most requests while Redis is away.</param>
+    public static IHostApplicationBuilder AddRedisConnection(this IHostApplicationBuilder builder, string connectionName, bool readiness = true)
     {
         var connectionString = builder.Configuration.GetConnectionString(connectionName);
         if (string.IsNullOrWhiteSpace(connectionString))
@@ -28,8 +32,11 @@ public static class RedisConnectionExtensions
             return redis;
         });
 
-        builder.Services.AddHealthChecks()
-            .AddCheck<RedisHealthCheck>(connectionName, timeout: 2 * Timeout);
+        if (readiness)
+        {
+            builder.Services.AddHealthChecks()
+                .AddCheck<RedisHealthCheck>(connectionName, timeout: 2 * Timeout);
+        }
 
         return builder;
     }
