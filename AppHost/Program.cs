@@ -27,6 +27,7 @@ builder.AddProject<Projects.Gateway>("gateway")
     .WithReference(flights).WaitFor(flights)
     .WithReference(reservations).WaitFor(reservations)
     .WithReference(identity).WaitFor(identity)
+    .WithReference(redis).WaitFor(redis)
     .WithEnvironment("Identity__ClientSecret", gatewayClientSecret)
     .WithExternalHttpEndpoints();
 

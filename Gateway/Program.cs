@@ -1,5 +1,6 @@
 using Gateway.Apis;
 using Gateway.Extensions;
+using Gateway.Idempotency;
 using Gateway.Proxy;
 using Gateway.Security;
 
@@ -17,6 +18,7 @@ app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseIdempotencyKeys();
 
 app.MapOpenApi();
 app.MapDefaultEndpoints();

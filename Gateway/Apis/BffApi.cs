@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Claims;
 using Gateway.Authentication;
+using Gateway.Availability;
 using Gateway.Clients;
 using Gateway.Model;
 using Gateway.SeatCharts;
@@ -16,6 +17,7 @@ public static class BffApi
     {
         var api = app.MapGroup("/api");
 
+        api.MapGet("/flights", SearchAvailability);
         api.MapGet("/flights/{flight_id}/seats", GetSeatChart);
         var customer = api.MapGroup("").RequireAuthorization(GatewayPolicies.Customer).RequireRateLimiting(GatewayPolicies.BookingLimit);
         customer.MapPost("/reservations", Reserve);
@@ -23,6 +25,22 @@ public static class BffApi
         customer.MapGet("/me/reservations", GetMyReservations);
 
         return app;
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<FlightAvailability>>, ValidationProblem>> SearchAvailability(
+        [FromQuery(Name = "origin_code")] string? originCode,
+        [FromQuery(Name = "destination_code")] string? destinationCode,
+        [FromQuery(Name = "date")] string? date,
+        [FromQuery(Name = "passengers")] string? passengers,
+        AvailabilitySearch search,
+        CancellationToken cancellationToken)
+    {
+        if (!AvailabilityQuery.TryCreate(originCode, destinationCode, date, passengers, out var query, out var errors))
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return TypedResults.Ok(await search.SearchAsync(query, cancellationToken));
     }
 
     public static async Task<Results<Ok<SeatChart>, ProblemHttpResult, ValidationProblem>> GetSeatChart(

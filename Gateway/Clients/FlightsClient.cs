@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Gateway.Model;
 using Microsoft.AspNetCore.Http.Json;
@@ -19,6 +20,17 @@ public sealed class FlightsClient(HttpClient http, IOptions<JsonOptions> json, D
     public Task<SeatMap?> GetSeatMapAsync(string flightNo, CancellationToken cancellationToken) =>
         cache.GetOrLoadAsync((nameof(SeatMap), flightNo), () =>
             GetOrNullAsync<SeatMap>($"/flights/{Uri.EscapeDataString(flightNo)}/seat_map", cancellationToken));
+
+    /// <summary>The flights of a route on a UTC day, each with its cabins' seat numbers, in one call.</summary>
+    public async Task<IReadOnlyList<FlightSeating>> GetSeatingAsync(
+        string originCode, string destinationCode, DateOnly date, CancellationToken cancellationToken) =>
+        (await cache.GetOrLoadAsync((nameof(FlightSeating), originCode, destinationCode, date), async () =>
+        {
+            var day = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Get,
+                $"/flights/seating?origin_code={originCode}&destination_code={destinationCode}&date={day}"), cancellationToken);
+            return await ReadAsync<List<FlightSeating>>(response, cancellationToken);
+        }))!;
 
     private async Task<T?> GetOrNullAsync<T>(string path, CancellationToken cancellationToken) where T : class
     {

@@ -18,6 +18,22 @@ public sealed class ReservationsClient(HttpClient http, IOptions<JsonOptions> js
         return await ReadAsync<Dictionary<string, string>>(response, cancellationToken);
     }
 
+    /// <returns>Flight id → the seats nobody else can have (reserved or held), for every flight asked for.</returns>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetTakenSeatsAsync(
+        IReadOnlyCollection<Guid> flightIds, CancellationToken cancellationToken)
+    {
+        // Reservations.Api answers up to 100 flights a call: a day of one route is far fewer.
+        var answers = await Task.WhenAll(flightIds.Chunk(100).Select(async chunk =>
+        {
+            var query = string.Join('&', chunk.Select(id => $"flight_id={id}"));
+            using var response = await SendAsync(
+                AccessTokenHandler.UseGatewayToken(new HttpRequestMessage(HttpMethod.Get, $"/reservations/taken_seats?{query}")), cancellationToken);
+            return await ReadAsync<Dictionary<string, List<string>>>(response, cancellationToken);
+        }));
+
+        return answers.SelectMany(answer => answer).ToDictionary(entry => entry.Key, entry => (IReadOnlyList<string>)entry.Value);
+    }
+
     /// <summary>Every seat the customer holds (asked with the customer's own token).</summary>
     public async Task<IReadOnlyList<Reservation>> GetCustomerReservationsAsync(string customerId, CancellationToken cancellationToken)
     {

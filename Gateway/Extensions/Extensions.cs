@@ -1,5 +1,7 @@
 using Gateway.Authentication;
+using Gateway.Availability;
 using Gateway.Clients;
+using Gateway.Idempotency;
 using Gateway.ServiceDiscovery;
 
 namespace Gateway.Extensions;
@@ -19,6 +21,9 @@ internal static class Extensions
         builder.AddGatewayAuthorization();
         builder.Services.AddHttpClient<ReservationsClient>(client => client.BaseAddress = new Uri("http://reservations")).RemoveAllLoggers()
             .AddHttpMessageHandler<AccessTokenHandler>();
+
+        builder.Services.AddTransient<AvailabilitySearch>();
+        builder.AddIdempotencyKeys();
 
         builder.Services.AddOpenApi();
     }

@@ -69,6 +69,7 @@ public sealed class GatewaySystemFixture : IAsyncLifetime
             ["services:reservations:http:0"] = reservations.ToString(),
             [identity.Key] = identity.Value,
             [gatewayClient.Key] = gatewayClient.Value,
+            ["ConnectionStrings:redis"] = _redis.Server.ConnectionString,
         }).CreateClient();
 
         GatewayWithTightLimits = StartFactory<FlightsClient>(new()
@@ -77,6 +78,7 @@ public sealed class GatewaySystemFixture : IAsyncLifetime
             ["services:reservations:http:0"] = reservations.ToString(),
             [identity.Key] = identity.Value,
             [gatewayClient.Key] = gatewayClient.Value,
+            ["ConnectionStrings:redis"] = _redis.Server.ConnectionString,
             ["RateLimits:booking:PermitLimit"] = "2",
             ["RateLimits:booking:Window"] = "00:01:00",
             ["Cors:AllowedOrigins:0"] = FrontEndOrigin,
@@ -88,6 +90,7 @@ public sealed class GatewaySystemFixture : IAsyncLifetime
             ["services:reservations:http:0"] = $"http://127.0.0.1:{FreePort.Next()}",
             [identity.Key] = identity.Value,
             [gatewayClient.Key] = gatewayClient.Value,
+            ["ConnectionStrings:redis"] = _redis.Server.ConnectionString,
         }).CreateClient();
 
         GatewayWithoutFlights = StartFactory<FlightsClient>(new()
@@ -96,6 +99,7 @@ public sealed class GatewaySystemFixture : IAsyncLifetime
             ["services:reservations:http:0"] = reservations.ToString(),
             [identity.Key] = identity.Value,
             [gatewayClient.Key] = gatewayClient.Value,
+            ["ConnectionStrings:redis"] = _redis.Server.ConnectionString,
         }).CreateClient();
     }
 

@@ -56,6 +56,7 @@ public sealed class ShortCacheSystemFixture : IAsyncLifetime
             [identity.Key] = identity.Value,
             ["Identity:ClientSecret"] = IdentityService.GatewayClientSecret,
             ["FlightsCache:Expiry"] = GatewayExpiry.ToString(),
+            ["ConnectionStrings:redis"] = _redis.Server.ConnectionString,
         });
         _services.Add(gateway);
         Gateway = gateway.CreateClient();

@@ -188,6 +188,7 @@ public sealed class ManifestTests(AppHostManifestsFixture published) : IClassFix
         var gateway = _manifests.Single("ConfigMap", "gateway-config").Root.Strings("data");
         Assert.Equal("http://flights:8080", gateway["services__flights__http__0"]);
         Assert.Equal("http://reservations:8080", gateway["services__reservations__http__0"]);
+        Assert.Equal("redis:6379,password=$(REDIS_PASSWORD)", Environment("gateway")["ConnectionStrings__redis"].TextOrNull("value"));
         Assert.Equal("http://+:8080", gateway["ASPNETCORE_URLS"]);
         Assert.Equal("Production", gateway["ASPNETCORE_ENVIRONMENT"]);
         Assert.Equal("gateway", gateway["OTEL_SERVICE_NAME"]);
@@ -316,6 +317,7 @@ public sealed class ManifestTests(AppHostManifestsFixture published) : IClassFix
             "gateway -> flights TCP/8080",
             "gateway -> reservations TCP/8080",
             "gateway -> identity TCP/8080",
+            "gateway -> redis TCP/6379",
             "identity <- ingress-nginx TCP/8080",
             "identity <- gateway TCP/8080",
             "identity <- reservations TCP/8080",
@@ -332,6 +334,7 @@ public sealed class ManifestTests(AppHostManifestsFixture published) : IClassFix
             "reservations -> observability TCP/4317",
             "mysql <- flights TCP/3306",
             "redis <- reservations TCP/6379",
+            "redis <- gateway TCP/6379",
         ];
         var allowed = _manifests.OfKind("NetworkPolicy")
             .Where(policy => policy.Name.StartsWith("allow-", StringComparison.Ordinal) && policy.Name != "allow-dns")
