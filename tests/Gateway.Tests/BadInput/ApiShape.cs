@@ -14,6 +14,7 @@ internal static class ApiShape
     public static readonly EndpointShape[] Flights =
     [
         new(HttpMethod.Get, "/flights", ["flight_no", "origin_code", "destination_code", "date"], []),
+        new(HttpMethod.Get, "/flights/seating", ["flight_no", "origin_code", "destination_code", "date"], []),
         new(HttpMethod.Get, "/flights/{flight_id}", [], []),
         new(HttpMethod.Get, "/flights/{flight_no}/seat_map", [], []),
     ];
@@ -22,11 +23,13 @@ internal static class ApiShape
     [
         new(HttpMethod.Put, "/reservations", [], ReservationFields),
         new(HttpMethod.Get, "/reservations", ["flight_id"], []),
+        new(HttpMethod.Get, "/reservations/taken_seats", ["flight_id"], []),
         new(HttpMethod.Delete, "/reservations/{flight_id}/{seat_num}", ["customer_id"], []),
     ];
 
     public static readonly EndpointShape[] Gateway =
     [
+        new(HttpMethod.Get, "/api/flights", ["origin_code", "destination_code", "date", "passengers"], []),
         new(HttpMethod.Get, "/api/flights/{flight_id}/seats", [], []),
         new(HttpMethod.Post, "/api/reservations", [], ReservationFields),
         new(HttpMethod.Delete, "/api/reservations/{flight_id}/{seat_num}", ["customer_id"], []),
@@ -41,6 +44,7 @@ internal static class ApiShape
         ["customer_id"] = "corpus-customer",
         ["origin_code"] = "LAX",
         ["destination_code"] = "DCA",
+        ["passengers"] = "2",
         ["date"] = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
     };
 }
