@@ -14,7 +14,7 @@ public static class IdempotencyExtensions
         builder.AddRedisConnection("redis", readiness: false);
         builder.Services.Configure<IdempotencyOptions>(builder.Configuration.GetSection(IdempotencyOptions.SectionName));
         builder.Services.AddSingleton<IdempotencyStore>();
-        builder.Services.Configure<OpenApiOptions>(options => options.AddOperationTransformer<IdempotencyOpenApi>());
+        builder.Services.ConfigureAll<OpenApiOptions>(options => options.AddOperationTransformer<IdempotencyOpenApi>());
         return builder;
     }
 

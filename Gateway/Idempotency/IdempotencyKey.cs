@@ -6,8 +6,9 @@ namespace Gateway.Idempotency;
 
 /// <summary>
 /// The <c>Idempotency-Key</c> request header (IETF httpapi draft "The Idempotency-Key HTTP Header Field"): a
-/// Structured Field String, <c>"8e03978e-40d5-43e8-bc93-6894a57f9324"</c>. A bare value without the quotes is
-/// taken as it is, as many clients send it. The key is 1 to <see cref="MaxLength"/> printable ASCII characters.
+/// Structured Field String, <c>"8e03978e-40d5-43e8-bc93-6894a57f9324"</c>, whose content is the key: 1 to
+/// <see cref="MaxLength"/> printable ASCII characters. A bare value without the quotes, as many clients send it, is
+/// the key itself when it has no space, comma or quote (a comma means two header values were joined).
 /// </summary>
 public static class IdempotencyKey
 {
@@ -15,8 +16,8 @@ public static class IdempotencyKey
 
     public const int MaxLength = 255;
 
-    public const string Rule = "Idempotency-Key must be one header whose value is 1 to 255 printable ASCII characters, "
-                               + "as a quoted string (\"…\") or bare.";
+    public const string Rule = "Idempotency-Key must be one header: a quoted string (\"…\") of 1 to 255 printable ASCII characters, "
+                               + "or the same bare without spaces, commas or quotes.";
 
     public static bool TryParse(StringValues values, [NotNullWhen(true)] out string? key)
     {
@@ -34,7 +35,7 @@ public static class IdempotencyKey
     {
         if (!value.StartsWith('"'))
         {
-            return value;
+            return value.Any(c => c is ' ' or ',' or '"') ? null : value;
         }
 
         var content = new StringBuilder(value.Length);

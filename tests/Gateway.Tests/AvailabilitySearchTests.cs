@@ -7,13 +7,13 @@ namespace Gateway.Tests;
 
 /// <summary>
 /// <c>GET /api/flights?…&amp;passengers=N</c> against a UA1180 (SFO → ORD: 16 business and 156 economy seats) with
-/// most economy seats taken: 153 written straight into Reservations.Api's Redis hash, one booked through the
-/// gateway, and one business seat held as the holds layout keeps it (<c>holds:{flight_id}</c>). 2 economy and 15
-/// business seats stay free: 17 in all.
+/// most seats taken: 153 economy and 3 business seats written straight into Reservations.Api's Redis hash, one
+/// economy seat booked through the gateway, and 10 business seats held as the holds layout keeps them
+/// (<c>holds:{flight_id}</c>). 2 economy and 3 business seats stay free: 5 in all.
 /// </summary>
 public sealed class AvailabilitySearchTests(GatewaySystemFixture system) : IClassFixture<GatewaySystemFixture>, IAsyncLifetime
 {
-    private const int FreeSeats = 17;
+    private const int FreeSeats = 5;
 
     private readonly HttpClient _gateway = system.Gateway;
     private string _flightId = null!;
@@ -24,10 +24,12 @@ public sealed class AvailabilitySearchTests(GatewaySystemFixture system) : IClas
         var flight = JsonNode.Parse(await _gateway.GetStringAsync("/flights?flight_no=UA1180"))!.AsArray()[5]!;
         (_flightId, _date) = ((string)flight["flight_id"]!, ((string)flight["departure_time"]!)[..10]);
 
-        var economy = Enumerable.Range(5, 26).SelectMany(row => "ABCDEF".Select(letter => $"{row}{letter}")).ToList();
+        var economy = Seats(5, 30).ToList();
+        var business = Seats(1, 4).Where(seat => !seat.EndsWith('B') && !seat.EndsWith('E')).ToList();
         await using var redis = await ConnectionMultiplexer.ConnectAsync(system.Redis.ConnectionString);
-        await redis.GetDatabase().HashSetAsync($"flights:{_flightId}", [.. economy.Skip(3).Select(seat => new HashEntry(seat, "filler-customer"))]);
-        await redis.GetDatabase().HashSetAsync($"holds:{_flightId}", [new("1A", "hold-of-another-customer")]);
+        await redis.GetDatabase().HashSetAsync($"flights:{_flightId}",
+            [.. economy.Skip(3).Concat(business.Take(3)).Select(seat => new HashEntry(seat, "filler-customer"))]);
+        await redis.GetDatabase().HashSetAsync($"holds:{_flightId}", [.. business.Skip(3).Take(10).Select(seat => new HashEntry(seat, "hold-of-another-customer"))]);
 
         // xunit runs this before every test of the class; the system, and so the flight, lives as long as the class.
         if (await redis.GetDatabase().HashExistsAsync($"flights:{_flightId}", economy[0]))
@@ -64,14 +66,14 @@ public sealed class AvailabilitySearchTests(GatewaySystemFixture system) : IClas
     [InlineData(1, "economy")]
     [InlineData(2, "economy")]
     [InlineData(3, "business")]
-    [InlineData(15, "business")]
-    public async Task The_cheapest_cabin_is_the_cheapest_with_room_for_the_whole_party(int passengers, string cabin)
+    [InlineData(4, null)]
+    public async Task The_cheapest_cabin_is_the_cheapest_with_room_for_the_whole_party(int passengers, string? cabin)
     {
         var flight = Assert.Single(await SearchAsync(passengers));
 
         Assert.Equal(cabin, (string?)flight!["cheapest_cabin"]);
         Assert.Equal(
-            [("economy", 156, 2), ("business", 16, 15)],
+            [("economy", 156, 2), ("business", 16, 3)],
             flight["cabins"]!.AsArray().Select(c => ((string)c!["cabin_class"]!, (int)c["seats_total"]!, (int)c["seats_available"]!)));
     }
 
@@ -100,6 +102,9 @@ public sealed class AvailabilitySearchTests(GatewaySystemFixture system) : IClas
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.NotNull(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]![field]);
     }
+
+    private static IEnumerable<string> Seats(int firstRow, int lastRow) =>
+        Enumerable.Range(firstRow, lastRow - firstRow + 1).SelectMany(row => "ABCDEF".Select(letter => $"{row}{letter}"));
 
     private async Task<JsonArray> SearchAsync(int passengers) =>
         JsonNode.Parse(await _gateway.GetStringAsync($"/api/flights?origin_code=SFO&destination_code=ORD&date={_date}&passengers={passengers}"))!.AsArray();
