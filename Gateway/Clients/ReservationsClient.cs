@@ -18,12 +18,14 @@ public sealed class ReservationsClient(HttpClient http, IOptions<JsonOptions> js
         return await ReadAsync<Dictionary<string, string>>(response, cancellationToken);
     }
 
+    /// <summary>What Reservations.Api answers in one call; a day of one route is far fewer flights.</summary>
+    private const int TakenSeatsFlightsPerCall = 100;
+
     /// <returns>Flight id → the seats nobody else can have (reserved or held), for every flight asked for.</returns>
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetTakenSeatsAsync(
         IReadOnlyCollection<Guid> flightIds, CancellationToken cancellationToken)
     {
-        // Reservations.Api answers up to 100 flights a call: a day of one route is far fewer.
-        var answers = await Task.WhenAll(flightIds.Chunk(100).Select(async chunk =>
+        var answers = await Task.WhenAll(flightIds.Chunk(TakenSeatsFlightsPerCall).Select(async chunk =>
         {
             var query = string.Join('&', chunk.Select(id => $"flight_id={id}"));
             using var response = await SendAsync(
