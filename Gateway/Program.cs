@@ -23,6 +23,7 @@ app.UseIdempotencyKeys();
 app.MapOpenApi();
 app.MapDefaultEndpoints();
 app.MapBffApi();
+app.MapRebookingApi();
 app.MapReverseProxy(proxy => proxy
     .UseReplicaRetry()
     .UseSessionAffinity()

@@ -44,20 +44,38 @@ public sealed class ReservationsClient(HttpClient http, IOptions<JsonOptions> js
         return await ReadAsync<List<Reservation>>(response, cancellationToken);
     }
 
-    public async Task<ServiceReply<Reservation>> ReserveAsync(Reservation reservation, CancellationToken cancellationToken)
+    public Task<ServiceReply<Reservation>> ReserveAsync(Reservation reservation, CancellationToken cancellationToken) =>
+        SendReserveAsync(ReserveRequest(reservation), cancellationToken);
+
+    /// <summary>Reserves in the customer's name with the gateway's own token, as a rebooking does (also after a crash).</summary>
+    public Task<ServiceReply<Reservation>> ReserveForCustomerAsync(Reservation reservation, CancellationToken cancellationToken) =>
+        SendReserveAsync(AccessTokenHandler.UseGatewayToken(ReserveRequest(reservation)), cancellationToken);
+
+    public Task<ServiceReply<Reservation>> CancelAsync(string flightId, string seatNum, string customerId, CancellationToken cancellationToken) =>
+        SendCancelAsync(CancelRequest(flightId, seatNum, customerId), cancellationToken);
+
+    /// <summary>Releases in the customer's name with the gateway's own token, as a rebooking does (also after a crash).</summary>
+    public Task<ServiceReply<Reservation>> ReleaseForCustomerAsync(Reservation reservation, CancellationToken cancellationToken) =>
+        SendCancelAsync(AccessTokenHandler.UseGatewayToken(CancelRequest(reservation.FlightId, reservation.SeatNum, reservation.CustomerId)), cancellationToken);
+
+    private HttpRequestMessage ReserveRequest(Reservation reservation) =>
+        new(HttpMethod.Put, "/reservations") { Content = JsonContent.Create(reservation, options: Json) };
+
+    private static HttpRequestMessage CancelRequest(string flightId, string seatNum, string customerId) =>
+        new(HttpMethod.Delete,
+            $"/reservations/{Uri.EscapeDataString(flightId)}/{Uri.EscapeDataString(seatNum)}?customer_id={Uri.EscapeDataString(customerId)}");
+
+    private async Task<ServiceReply<Reservation>> SendReserveAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(
-            new HttpRequestMessage(HttpMethod.Put, "/reservations") { Content = JsonContent.Create(reservation, options: Json) },
-            cancellationToken);
+        using var response = await SendAsync(request, cancellationToken);
         return response.IsSuccessStatusCode
             ? new ServiceReply<Reservation>(response.StatusCode, await ReadAsync<Reservation>(response, cancellationToken), null)
             : new ServiceReply<Reservation>(response.StatusCode, null, await ReadProblemAsync(response, cancellationToken));
     }
 
-    public async Task<ServiceReply<Reservation>> CancelAsync(string flightId, string seatNum, string customerId, CancellationToken cancellationToken)
+    private async Task<ServiceReply<Reservation>> SendCancelAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var path = $"/reservations/{Uri.EscapeDataString(flightId)}/{Uri.EscapeDataString(seatNum)}?customer_id={Uri.EscapeDataString(customerId)}";
-        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Delete, path), cancellationToken);
+        using var response = await SendAsync(request, cancellationToken);
         return response.StatusCode == HttpStatusCode.NoContent
             ? new ServiceReply<Reservation>(response.StatusCode, null, null)
             : new ServiceReply<Reservation>(response.StatusCode, null, await ReadProblemAsync(response, cancellationToken));

@@ -2,7 +2,9 @@ using Gateway.Authentication;
 using Gateway.Availability;
 using Gateway.Clients;
 using Gateway.Idempotency;
+using Gateway.Rebooking;
 using Gateway.ServiceDiscovery;
+using ServiceDefaults.Redis;
 
 namespace Gateway.Extensions;
 
@@ -22,8 +24,12 @@ internal static class Extensions
         builder.Services.AddHttpClient<ReservationsClient>(client => client.BaseAddress = new Uri("http://reservations")).RemoveAllLoggers()
             .AddHttpMessageHandler<AccessTokenHandler>();
 
+        // Idempotency records and rebooking journals. The gateway stays ready without Redis (reads do not need it);
+        // a keyed write or a rebooking then answers 503.
+        builder.AddRedisConnection("redis", readiness: false);
         builder.Services.AddTransient<AvailabilitySearch>();
         builder.AddIdempotencyKeys();
+        builder.AddRebooking();
 
         builder.Services.AddOpenApi();
     }
