@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Airline.TestSupport;
@@ -13,12 +15,15 @@ public sealed class KestrelServiceFactory<TEntryPoint> : WebApplicationFactory<T
 {
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly ILoggerProvider? _logs;
+    private readonly Action<IServiceCollection>? _services;
 
     /// <param name="logs">Receives the service's log besides its usual providers.</param>
-    public KestrelServiceFactory(IReadOnlyDictionary<string, string?> settings, ILoggerProvider? logs = null)
+    /// <param name="services">Changes the service's registrations after its own (e.g. a fault-injecting HTTP handler).</param>
+    public KestrelServiceFactory(IReadOnlyDictionary<string, string?> settings, ILoggerProvider? logs = null, Action<IServiceCollection>? services = null)
     {
         _settings = settings;
         _logs = logs;
+        _services = services;
         UseKestrel(0);
     }
 
@@ -43,6 +48,11 @@ public sealed class KestrelServiceFactory<TEntryPoint> : WebApplicationFactory<T
         if (_logs is not null)
         {
             builder.ConfigureLogging(logging => logging.AddProvider(_logs));
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
         }
     }
 }
