@@ -90,6 +90,22 @@ public sealed class AuthorizationTests(ReservationsServiceFixture service)
     }
 
     [Fact]
+    public async Task The_gateways_own_token_reserves_and_releases_in_a_customers_name_as_a_rebooking_does()
+    {
+        var customer = await service.Identity.SignUpAsync();
+        var gatewayToken = await service.Identity.GatewayTokenAsync();
+
+        using var reserved = await SendAsync(HttpMethod.Put, "/reservations", gatewayToken, Body("8K", customer.UserId));
+        using var listed = await SendAsync(HttpMethod.Get, $"/customers/{customer.UserId}/reservations", customer.AccessToken);
+        using var released = await SendAsync(HttpMethod.Delete, $"/reservations/{_flight}/8K?customer_id={customer.UserId}", gatewayToken);
+
+        Assert.Equal(HttpStatusCode.Created, reserved.StatusCode);
+        Assert.Contains("8K", await listed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NoContent, released.StatusCode);
+        Assert.DoesNotContain(service.Logs.Records, entry => entry.Category == "Reservations.Api.Agents" && entry.Message.Contains("8K", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task An_agent_cancels_a_customers_reservation_and_it_is_logged_with_both_ids()
     {
         var customer = await service.Identity.SignUpAsync();
