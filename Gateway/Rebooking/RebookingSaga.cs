@@ -81,7 +81,7 @@ public sealed partial class RebookingSaga(
 
     private async Task<RebookingResult> ReserveNewSeatAsync(RebookingRecord rebooking)
     {
-        Clients.ServiceReply<Reservation> reply;
+        ServiceReply<Reservation>? reply = null;
         using (var step = RebookingTelemetry.Start("reserve new seat", rebooking))
         {
             try
@@ -90,10 +90,14 @@ public sealed partial class RebookingSaga(
             }
             catch (DependencyUnavailableException)
             {
-                // Whether the seat was reserved is not known: release it to be sure.
                 RebookingTelemetry.Failed(step, "Reservations.Api did not answer.");
-                return await CompensateAsync(rebooking, RebookingOutcome.Unavailable);
             }
+        }
+
+        if (reply is null)
+        {
+            // Whether the seat was reserved is not known: release it to be sure.
+            return await CompensateAsync(rebooking, RebookingOutcome.Unavailable);
         }
 
         if (reply.Status is not (HttpStatusCode.Created or HttpStatusCode.OK))

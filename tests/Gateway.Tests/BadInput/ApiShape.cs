@@ -33,6 +33,7 @@ internal static class ApiShape
         new(HttpMethod.Get, "/api/flights/{flight_id}/seats", [], []),
         new(HttpMethod.Post, "/api/reservations", [], ReservationFields),
         new(HttpMethod.Delete, "/api/reservations/{flight_id}/{seat_num}", ["customer_id"], []),
+        new(HttpMethod.Post, "/api/reservations/{flight_id}/{seat_num}/rebook", [], ["flight_id", "seat_num"]),
         .. Flights,
     ];
 

@@ -146,6 +146,43 @@ public sealed class RebookingTests(RebookingSystemFixture fixture) : IClassFixtu
         await AssertEndsHoldingAsync(customer, original, requested, holding: requested, fixture.StartGateway());
     }
 
+    [Fact]
+    public async Task A_rebooking_is_a_span_with_a_span_per_step_and_per_compensation()
+    {
+        var spans = new System.Collections.Concurrent.ConcurrentQueue<System.Diagnostics.Activity>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == RebookingTelemetry.SourceName,
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) =>
+                System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Enqueue,
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        var faults = new ReservationsFaults();
+        var gateway = fixture.StartGateway(faults);
+        var (customer, moved) = await BookAsync(day: 28, "20A");
+        var (other, compensated) = await BookAsync(day: 28, "20C");
+        faults.Arm(HttpMethod.Put, "20D", Fault.AnswerLost);
+
+        using var rebooked = await RebookAsync(customer, moved, moved with { SeatNum = "20B" }, gateway.CreateClient());
+        using var undone = await RebookAsync(other, compensated, compensated with { SeatNum = "20D" }, gateway.CreateClient());
+
+        Assert.Equal(HttpStatusCode.OK, rebooked.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, undone.StatusCode);
+        Assert.Equal(["rebook", "release original seat", "reserve new seat"], SpanNames(moved));
+        Assert.Equal(["compensate: release new seat", "rebook", "reserve new seat"], SpanNames(compensated));
+        foreach (var original in new[] { moved, compensated })
+        {
+            var root = spans.Single(span => span.OperationName == "rebook" && span.GetTagItem("rebooking.original") as string == Key(original));
+            Assert.All(
+                spans.Where(span => span.GetTagItem("rebooking.original") as string == Key(original) && span != root),
+                span => Assert.Equal(root.SpanId, span.ParentSpanId));
+        }
+
+        string[] SpanNames(Reservation original) =>
+            [.. spans.Where(span => span.GetTagItem("rebooking.original") as string == Key(original)).Select(span => span.OperationName).Order()];
+    }
+
     /// <summary>
     /// A fault at each call of the saga; a crash is the gateway dying there, and another gateway (the restarted one)
     /// ending the rebooking from its journal. <paramref name="ends"/> is the seat the customer must end with.
