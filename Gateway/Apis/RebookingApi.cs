@@ -27,7 +27,8 @@ public static class RebookingApi
                 "202: rebooked, the original seat still to be released (completed: false); the gateway releases it as soon as Reservations.Api answers. " +
                 "409: the new seat is taken, or another rebooking of this reservation is under way; the customer keeps the original. " +
                 "503 (Retry-After): Reservations.Api or Redis did not answer; the customer keeps the original. " +
-                "A 409 or 503 from the rebooking itself carries the extension members outcome (\"kept_original\"), reservation (the seat held) and rebooking_id. " +
+                "A 409 or 503 from the rebooking itself carries the extension members outcome (\"kept_original\"), reservation (the seat held) and rebooking_id; " +
+                "a 503 without them came before the rebooking began (nothing was changed). " +
                 "403: the reservation is another customer's; 404: no such reservation, flight or seat; 400: invalid input.")
             .Produces<RebookingAnswer>(StatusCodes.Status200OK)
             .Produces<RebookingAnswer>(StatusCodes.Status202Accepted)

@@ -147,6 +147,18 @@ public sealed class RebookingTests(RebookingSystemFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_openapi_document_describes_the_rebook_endpoint_and_its_answers()
+    {
+        var document = (await _system.Gateway.GetFromJsonAsync<JsonObject>("/openapi/v1.json"))!;
+
+        var rebook = document["paths"]!["/api/reservations/{flight_id}/{seat_num}/rebook"]!["post"]!;
+        Assert.Equal("Rebook", (string?)rebook["operationId"]);
+        Assert.NotNull(rebook["requestBody"]);
+        var statuses = rebook["responses"]!.AsObject().Select(response => response.Key).Order().ToArray();
+        Assert.Equal(["200", "202", "400", "401", "403", "404", "409", "429", "503"], statuses);
+    }
+
+    [Fact]
     public async Task A_rebooking_is_a_span_with_a_span_per_step_and_per_compensation()
     {
         var spans = new System.Collections.Concurrent.ConcurrentQueue<System.Diagnostics.Activity>();
