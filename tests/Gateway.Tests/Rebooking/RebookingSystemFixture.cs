@@ -43,7 +43,8 @@ public sealed class RebookingSystemFixture : IAsyncLifetime
     /// A gateway of its own (fresh circuit breakers and replica health), its calls to Reservations.Api meeting
     /// <paramref name="faults"/>; its recovery looks for abandoned rebookings only when asked.
     /// </summary>
-    public KestrelServiceFactory<FlightsClient> StartGateway(ReservationsFaults? faults = null)
+    /// <param name="redis">Where its journal is (the system's Redis unless given).</param>
+    public KestrelServiceFactory<FlightsClient> StartGateway(ReservationsFaults? faults = null, string? redis = null)
     {
         var identity = System.Identity.ServiceDiscoverySetting;
         var gateway = new KestrelServiceFactory<FlightsClient>(
@@ -51,7 +52,7 @@ public sealed class RebookingSystemFixture : IAsyncLifetime
             {
                 ["services:flights:http:0"] = System.Flights.ToString(),
                 ["services:reservations:http:0"] = System.Reservations.ToString(),
-                ["ConnectionStrings:redis"] = System.Redis.ConnectionString,
+                ["ConnectionStrings:redis"] = redis ?? System.Redis.ConnectionString,
                 [identity.Key] = identity.Value,
                 ["Identity:ClientSecret"] = IdentityService.GatewayClientSecret,
                 ["Rebooking:Lease"] = Lease.ToString(),

@@ -128,6 +128,21 @@ public sealed class RebookingTests(RebookingSystemFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_gateways_Redis_down_when_a_rebooking_begins_is_503_naming_the_original_and_changes_nothing()
+    {
+        var gateway = fixture.StartGateway(redis: $"127.0.0.1:{Airline.Hosting.Local.FreePort.Next()},password=nobody-listens");
+        var (customer, original) = await BookAsync(day: 16, "16C");
+        var requested = original with { SeatNum = "16D" };
+
+        using var response = await RebookAsync(customer, original, requested, gateway.CreateClient());
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.ServiceUnavailable);
+        Assert.Equal("kept_original", (string?)problem["outcome"]);
+        Assert.Equal("16C", (string?)problem["reservation"]!["seat_num"]);
+        Assert.Equal([Key(original)], await SeatsHeldAsync(customer, original, requested));
+    }
+
+    [Fact]
     public async Task Reservations_unreachable_when_releasing_the_original_is_202_naming_the_new_seat_and_the_recovery_releases_the_original()
     {
         var faults = new ReservationsFaults();
