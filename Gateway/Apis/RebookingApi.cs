@@ -25,7 +25,7 @@ public static class RebookingApi
                 "Reserves the new seat, then releases the original; the customer ends with exactly one of the two. " +
                 "200: rebooked (outcome \"rebooked\", reservation = the new seat). " +
                 "202: rebooked, the original seat still to be released (completed: false); the gateway releases it as soon as Reservations.Api answers. " +
-                "409: the new seat is taken, or another rebooking of this reservation is under way; the customer keeps the original. " +
+                "409: the new seat is taken, the customer already holds it, or another rebooking of this reservation is under way; the customer keeps the original. " +
                 "503 (Retry-After): Reservations.Api or Redis did not answer; the customer keeps the original. " +
                 "A 409 or 503 from the rebooking itself carries the extension members outcome (\"kept_original\"), reservation (the seat held) and rebooking_id; " +
                 "a 503 without them came before the rebooking began (nothing was changed). " +
@@ -113,6 +113,8 @@ public static class RebookingApi
                 "Reservations.Api or Redis did not answer, so the rebooking was undone: you keep your reservation. Try again in a few seconds."),
             RebookingOutcome.InProgress => (StatusCodes.Status409Conflict, "A rebooking of this reservation is under way.",
                 "Wait for it to end, then look at your reservations."),
+            RebookingOutcome.AlreadyYours => (StatusCodes.Status409Conflict, "You already hold the new seat.",
+                "Cancel the reservation you no longer want instead."),
             RebookingOutcome.NotYours => (StatusCodes.Status403Forbidden, "Not your reservation",
                 "Only the customer who holds a reservation can rebook it."),
             RebookingOutcome.ReservationNotFound => (StatusCodes.Status404NotFound, "Reservation not found", "That seat is not reserved."),

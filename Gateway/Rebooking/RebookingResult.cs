@@ -30,6 +30,9 @@ public enum RebookingOutcome
 
     /// <summary>The new seat is the reservation itself.</summary>
     SameSeat,
+
+    /// <summary>The customer already holds the new seat; nothing was done.</summary>
+    AlreadyYours,
 }
 
 /// <summary>

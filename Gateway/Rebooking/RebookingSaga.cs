@@ -50,6 +50,15 @@ public sealed partial class RebookingSaga(
             return new RebookingResult(RebookingOutcome.SeatNotFound);
         }
 
+        // A compensation releases the new seat: it must not be one the customer held before.
+        var requestedHolders = requested.FlightId == original.FlightId
+            ? holders
+            : await reservations.GetReservationsAsync(flight.FlightId, cancellationToken);
+        if (requestedHolders.GetValueOrDefault(requested.SeatNum) == customerId)
+        {
+            return new RebookingResult(RebookingOutcome.AlreadyYours);
+        }
+
         // From here on the rebooking runs to its end even if the customer hangs up: stopping half-way helps nobody.
         var rebooking = RebookingRecord.Start(customerId, original, requested);
         using var activity = RebookingTelemetry.Start("rebook", rebooking);
