@@ -23,12 +23,19 @@ var reservations = builder.AddProject<Projects.Reservations_Api>("reservations")
     .WithReference(redis).WaitFor(redis)
     .WithReference(identity);
 
-builder.AddProject<Projects.Gateway>("gateway")
+var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithReference(flights).WaitFor(flights)
     .WithReference(reservations).WaitFor(reservations)
     .WithReference(identity).WaitFor(identity)
     .WithReference(redis).WaitFor(redis)
     .WithEnvironment("Identity__ClientSecret", gatewayClientSecret)
+    .WithExternalHttpEndpoints("/api", "/flights");
+
+var web = builder.AddProject<Projects.Web>("web")
+    .WithReference(gateway).WaitFor(gateway)
+    .WithReference(identity)
     .WithExternalHttpEndpoints();
+
+identity.WithEnvironment("Identity__WebRedirectUris__0", web.GetEndpoint("http").WithPath("/signin-oidc"));
 
 builder.Build().Run();

@@ -51,6 +51,22 @@ public static class ProjectResourceBuilderExtensions
         return builder;
     }
 
+    /// <summary>The project's HTTP endpoint (<paramref name="name"/> is <c>http</c>, its only one), for another resource's settings.</summary>
+    public static EndpointReference GetEndpoint(this IResourceBuilder<ProjectResource> builder, string name) =>
+        name == "http"
+            ? new EndpointReference(builder.Resource)
+            : throw new ArgumentException($"'{builder.Resource.Name}' has one endpoint, 'http'; there is no '{name}'.", nameof(name));
+
+    /// <summary>
+    /// Sets <paramref name="name"/> to the URL <paramref name="endpoint"/> names, resolved when the project starts
+    /// (so two projects may know each other's URLs).
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithEnvironment(this IResourceBuilder<ProjectResource> builder, string name, EndpointReference endpoint)
+    {
+        builder.Resource.EndpointEnvironment[name] = endpoint;
+        return builder;
+    }
+
     /// <summary>The path whose 200 means the project is healthy (default <c>/health</c>).</summary>
     public static IResourceBuilder<ProjectResource> WithHttpHealthCheck(this IResourceBuilder<ProjectResource> builder, string path = "/health")
     {

@@ -16,6 +16,9 @@ public sealed class ProjectResource(string name, IProjectMetadata metadata) : Re
     /// <summary>A fixed port for a single replica (<c>WithHttpEndpoint(port)</c>); otherwise a free port.</summary>
     public int? HttpPort { get; set; }
 
+    /// <summary>Environment variables whose value is a project's URL (<c>WithEnvironment(name, endpoint)</c>).</summary>
+    public Dictionary<string, EndpointReference> EndpointEnvironment { get; } = [];
+
     /// <summary>The path polled for readiness; 200 means healthy.</summary>
     public string HealthCheckPath { get; set; } = "/health";
 }

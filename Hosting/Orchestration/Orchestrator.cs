@@ -81,9 +81,12 @@ internal sealed partial class Orchestrator : IHostedService, IAsyncDisposable
         await Task.WhenAll(starts);
         _healthMonitor = MonitorHealthAsync(_stopping.Token);
 
-        foreach (var project in _startOrder.OfType<ProjectResource>().Where(p => p.IsExternal))
+        // A front end starts after everything it uses, so the last external project is the one a person opens.
+        var external = _startOrder.OfType<ProjectResource>().Where(p => p.IsExternal).Reverse().ToList();
+        for (var i = 0; i < external.Count; i++)
         {
-            _console.Line("apphost", $"{project.Name} is at {string.Join(", ", Endpoints(project))}");
+            var open = i == 0 && external.Count > 1 ? " (open this one)" : "";
+            _console.Line("apphost", $"{external[i].Name} is at {string.Join(", ", Endpoints(external[i]))}{open}");
         }
     }
 

@@ -60,6 +60,11 @@ internal static class ProjectEnvironment
             environment[key] = parameterValue(parameter);
         }
 
+        foreach (var (key, endpoint) in project.EndpointEnvironment)
+        {
+            environment[key] = endpoint.Resolve(endpoints(endpoint.Project)[0]);
+        }
+
         return environment;
     }
 }

@@ -27,6 +27,11 @@ internal static class ReferenceEnvironment
         {
             variables.AddFromSecret(name, context.Password(parameter));
         }
+
+        foreach (var (name, endpoint) in (resource as ProjectResource)?.EndpointEnvironment ?? [])
+        {
+            settings[name] = endpoint.Resolve(ServiceUrl(endpoint.Project));
+        }
     }
 
     private static void Add(IResource reference, PublishContext context, IDictionary<string, string> settings, EnvironmentVariables variables)
@@ -34,8 +39,7 @@ internal static class ReferenceEnvironment
         switch (reference)
         {
             case ProjectResource project:
-                settings[$"services__{project.Name}__http__0"] =
-                    $"http://{project.Name}:{ProjectManifests.HttpPort.ToString(CultureInfo.InvariantCulture)}";
+                settings[$"services__{project.Name}__http__0"] = ServiceUrl(project).GetLeftPart(UriPartial.Authority);
                 break;
             case MySqlServerResource server:
                 AddMySql(reference.Name, server, database: null, context, variables);
@@ -56,6 +60,9 @@ internal static class ReferenceEnvironment
                     $"'{reference.Name}' is a {reference.GetType().Name}, which the kubernetes publisher cannot give to the resources that reference it.");
         }
     }
+
+    private static Uri ServiceUrl(ProjectResource project) =>
+        new($"http://{project.Name}:{ProjectManifests.HttpPort.ToString(CultureInfo.InvariantCulture)}");
 
     private static void AddMySql(string name, MySqlServerResource server, string? database, PublishContext context, EnvironmentVariables variables)
     {

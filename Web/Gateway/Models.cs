@@ -1,0 +1,31 @@
+namespace Web.Gateway;
+
+public sealed record Flight(
+    Guid FlightId,
+    string FlightNo,
+    string OriginCode,
+    string DestinationCode,
+    DateTime DepartureTime,
+    DateTime ArrivalTime);
+
+/// <summary>A flight with seats free for the party being searched for.</summary>
+public sealed record FlightOffer(Flight Flight, int SeatsAvailable);
+
+/// <summary>A flight's seat map with every seat marked available or not, as the gateway composes it.</summary>
+public sealed record SeatChart(Flight Flight, int SeatsTotal, int SeatsAvailable, SeatChartMap SeatMap);
+
+public sealed record SeatChartMap(string FlightNo, IReadOnlyList<SeatChartCabin> Cabins);
+
+public sealed record SeatChartCabin(string CabinClass, IReadOnlyList<SeatChartRow> Rows);
+
+public sealed record SeatChartRow(int Row, IReadOnlyList<SeatChartSeat> Seats);
+
+public sealed record SeatChartSeat(string SeatNum, IReadOnlyList<string> Features, bool Available)
+{
+    public bool Has(string feature) => Features.Contains(feature);
+}
+
+public sealed record Reservation(string FlightId, string SeatNum, string CustomerId);
+
+/// <summary>A customer's seats on one flight.</summary>
+public sealed record Trip(Flight Flight, IReadOnlyList<string> Seats);
