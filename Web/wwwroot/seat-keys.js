@@ -1,4 +1,5 @@
-// Arrow keys move between the seats of the seat map (Tab reaches it, Enter or Space picks a seat).
+// The seat map is one Tab stop: the arrow keys move between its seats (taken ones included, so every seat can be
+// read out), Enter or Space picks the focused seat, and Tab leaves the map.
 document.addEventListener('keydown', event => {
   const seat = event.target.closest?.('.seat-map button.seat');
   if (!seat || !['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'].includes(event.key)) return;
@@ -18,4 +19,12 @@ document.addEventListener('keydown', event => {
     next.focus();
     event.preventDefault();
   }
+});
+
+// Roving Tab stop: the seat last focused is where Tab comes back to.
+document.addEventListener('focusin', event => {
+  const seat = event.target.closest?.('.seat-map button.seat');
+  if (!seat) return;
+  for (const other of document.querySelectorAll('.seat-map button.seat[tabindex="0"]')) other.tabIndex = -1;
+  seat.tabIndex = 0;
 });

@@ -1,0 +1,116 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Reflection;
+using Xunit.Abstractions;
+
+namespace Web.Tests;
+
+/// <summary>
+/// The customer web app in a real browser: headless Debian Chromium driven by playwright-core (Browser/drive-web.mjs),
+/// against the whole system the testing builder starts. Needs /usr/bin/chromium (apt-get install chromium) and node;
+/// installs playwright-core with npm ci when missing. Screenshots of every step are kept in tests/Web.Tests/artifacts/.
+/// </summary>
+[Collection("system")]
+public sealed class BrowserTests(SystemFixture system, ITestOutputHelper output)
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(5);
+
+    private static readonly string ProjectDirectory = typeof(BrowserTests).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "WebTestsDirectory").Value!;
+
+    private static string BrowserDirectory => Path.Combine(ProjectDirectory, "Browser");
+
+    private static string Artifacts => Path.Combine(ProjectDirectory, "artifacts");
+
+    [Fact]
+    public async Task A_new_traveller_signs_up_and_in_books_two_adjacent_seats_sees_them_in_my_trips_changes_one_and_cancels_one() =>
+        await DriveAsync("journey");
+
+    [Fact]
+    public async Task A_seat_another_traveller_books_turns_unavailable_on_an_open_seat_map_without_a_reload() =>
+        await DriveAsync("live-seat-map");
+
+    [Fact]
+    public async Task Seats_are_picked_and_booked_with_the_keyboard_only() =>
+        await DriveAsync("keyboard");
+
+    private async Task DriveAsync(string scenario)
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: the browser tests need Debian's Chromium (apt-get install -y chromium).");
+        await InstallPlaywrightAsync();
+        var artifacts = Path.Combine(Artifacts, scenario);
+        Directory.CreateDirectory(artifacts);
+
+        var (exitCode, said) = await RunAsync("node", ["drive-web.mjs"], new Dictionary<string, string>
+        {
+            ["SCENARIO"] = scenario,
+            ["WEB_URL"] = system.WebUrl.ToString().TrimEnd('/'),
+            ["DATE"] = SystemFixture.Date,
+            ["ARTIFACTS"] = artifacts,
+        });
+
+        output.WriteLine(said);
+        Assert.True(exitCode == 0,
+            $"The browser script failed (screenshot: {Path.Combine(artifacts, "failure.png")}):{Environment.NewLine}{said}" +
+            $"{Environment.NewLine}The system said:{Environment.NewLine}{system.Output.Tail(80)}");
+    }
+
+    private static async Task InstallPlaywrightAsync()
+    {
+        if (Directory.Exists(Path.Combine(BrowserDirectory, "node_modules", "playwright-core")))
+        {
+            return;
+        }
+
+        var (exitCode, said) = await RunAsync("npm", ["ci", "--no-audit", "--no-fund"], new Dictionary<string, string>());
+        Assert.True(exitCode == 0, $"npm ci in {BrowserDirectory} failed (the browser tests need node 20+ and npm):{Environment.NewLine}{said}");
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string command, string[] arguments, Dictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo(command)
+        {
+            WorkingDirectory = BrowserDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Start(start);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(Limit);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            return (-1, $"{command} took longer than {Limit.TotalMinutes} minutes.{Environment.NewLine}{await stdout}{await stderr}");
+        }
+
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    private static Process Start(ProcessStartInfo start)
+    {
+        try
+        {
+            return Process.Start(start) ?? throw new InvalidOperationException($"{start.FileName} did not start.");
+        }
+        catch (Win32Exception exception)
+        {
+            throw new InvalidOperationException($"{start.FileName} is not installed: the browser tests need Node.js 20+ and npm.", exception);
+        }
+    }
+}
