@@ -136,7 +136,7 @@ public sealed class ManifestTests(AppHostManifestsFixture published) : IClassFix
     [Fact]
     public void Every_workload_is_probed_limited_and_hardened()
     {
-        Assert.Equal(["flights", "gateway", "identity", "mysql", "redis", "reservations"], _manifests.Workloads().Select(item => item.Name).Order());
+        Assert.Equal(["flights", "gateway", "identity", "mysql", "redis", "reservations", "web"], _manifests.Workloads().Select(item => item.Name).Order());
         foreach (var workload in _manifests.Workloads())
         {
             var pod = Manifests.PodSpec(workload);
@@ -170,6 +170,7 @@ public sealed class ManifestTests(AppHostManifestsFixture published) : IClassFix
     [InlineData("reservations", "/health")]
     [InlineData("gateway", "/health")]
     [InlineData("identity", "/health")]
+    [InlineData("web", "/health")]
     public void Projects_run_their_image_as_the_dotnet_app_user_and_are_probed_on_their_health_endpoints(string project, string readinessPath)
     {
         var container = Assert.Single(Manifests.PodSpec(_manifests.Single("Deployment", project)).Items("containers"));
@@ -209,7 +210,7 @@ public sealed class ManifestTests(AppHostManifestsFixture published) : IClassFix
     [Fact]
     public void Replicas_come_from_the_model_and_stateless_projects_autoscale_and_have_disruption_budgets()
     {
-        foreach (var (project, replicas) in new[] { ("flights", 2), ("reservations", 1), ("gateway", 1), ("identity", 1) })
+        foreach (var (project, replicas) in new[] { ("flights", 2), ("reservations", 1), ("gateway", 1), ("identity", 1), ("web", 1) })
         {
             Assert.Equal(replicas, _manifests.Single("Deployment", project).Root.Number("spec", "replicas"));
             var autoscaler = _manifests.Single("HorizontalPodAutoscaler", project).Root;
@@ -219,8 +220,8 @@ public sealed class ManifestTests(AppHostManifestsFixture published) : IClassFix
             Assert.Equal("1", _manifests.Single("PodDisruptionBudget", project).Root.Text("spec", "maxUnavailable"));
         }
 
-        Assert.Equal(4, _manifests.OfKind("HorizontalPodAutoscaler").Count());
-        Assert.Equal(4, _manifests.OfKind("PodDisruptionBudget").Count());
+        Assert.Equal(5, _manifests.OfKind("HorizontalPodAutoscaler").Count());
+        Assert.Equal(5, _manifests.OfKind("PodDisruptionBudget").Count());
     }
 
     [Fact]
@@ -256,7 +257,7 @@ public sealed class ManifestTests(AppHostManifestsFixture published) : IClassFix
     }
 
     [Fact]
-    public void Only_the_gateway_and_the_identity_service_are_reachable_from_outside_each_on_its_own_paths()
+    public void Only_the_web_app_the_gateway_and_the_identity_service_are_reachable_from_outside_each_on_its_own_paths()
     {
         var routes = _manifests.OfKind("Ingress").SelectMany(ingress =>
         {
@@ -270,7 +271,7 @@ public sealed class ManifestTests(AppHostManifestsFixture published) : IClassFix
             });
         });
 
-        Assert.Equal(["/ -> gateway", "/.well-known -> identity", "/account -> identity", "/connect -> identity"], routes.Order(StringComparer.Ordinal));
+        Assert.Equal(["/ -> web", "/.well-known -> identity", "/account -> identity", "/api -> gateway", "/connect -> identity", "/flights -> gateway"], routes.Order(StringComparer.Ordinal));
         Assert.All(_manifests.OfKind("Service"), service => Assert.Equal("ClusterIP", service.Root.Text("spec", "type")));
     }
 
@@ -313,7 +314,13 @@ public sealed class ManifestTests(AppHostManifestsFixture published) : IClassFix
 
         string[] expected =
         [
+            "web <- ingress-nginx TCP/8080",
+            "web -> gateway TCP/8080",
+            "web -> identity TCP/8080",
+            "web -> observability TCP/4317",
             "gateway <- ingress-nginx TCP/8080",
+            "gateway <- web TCP/8080",
+            "identity <- web TCP/8080",
             "gateway -> flights TCP/8080",
             "gateway -> reservations TCP/8080",
             "gateway -> identity TCP/8080",

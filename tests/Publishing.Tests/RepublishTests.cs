@@ -41,12 +41,12 @@ public sealed class RepublishTests : IDisposable
         Publish.Model(builder, directory, Publish.MakefileOptions);
         await File.WriteAllTextAsync(Path.Combine(directory, "extra.yaml"), "# mine\n");
 
-        var gateway = builder.Resources.Single(resource => resource.Name == "gateway");
-        builder.Resources.Remove(gateway);
+        var web = builder.Resources.Single(resource => resource.Name == "web");
+        builder.Resources.Remove(web);
         Publish.Model(builder, directory, Publish.MakefileOptions);
 
-        Assert.False(File.Exists(Path.Combine(directory, "gateway-deployment.yaml")));
-        Assert.False(File.Exists(Path.Combine(directory, "gateway-ingress.yaml")));
+        Assert.False(File.Exists(Path.Combine(directory, "web-deployment.yaml")));
+        Assert.False(File.Exists(Path.Combine(directory, "web-ingress.yaml")));
         Assert.True(File.Exists(Path.Combine(directory, "flights-deployment.yaml")));
         Assert.True(File.Exists(Path.Combine(directory, "extra.yaml")));
     }
