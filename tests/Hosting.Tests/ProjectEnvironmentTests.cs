@@ -46,6 +46,23 @@ public sealed class ProjectEnvironmentTests
     }
 
     [Fact]
+    public void An_endpoint_reference_is_the_first_replicas_url_with_its_path_so_two_projects_may_know_each_other()
+    {
+        var builder = TestApp.Builder();
+        var identity = builder.AddProject<TestProject>("identity");
+        var web = builder.AddProject<TestProject>("web").WithReference(identity);
+        identity.WithEnvironment("Identity__WebRedirectUris__0", web.GetEndpoint("http").WithPath("/signin-oidc"));
+
+        var environment = ProjectEnvironment.Render(identity.Resource, 0, new Uri("http://127.0.0.1:5001"), "Development",
+            resource => resource.Name, resource => resource == web.Resource ? [new Uri("http://127.0.0.1:7001")] : [],
+            parameter => parameter.Name, new Dictionary<string, string>());
+
+        Assert.Equal("http://127.0.0.1:7001/signin-oidc", environment["Identity__WebRedirectUris__0"]);
+        Assert.Throws<ArgumentException>(() => web.GetEndpoint("https"));
+        Assert.Throws<ArgumentException>(() => web.GetEndpoint("http").WithPath("signin-oidc"));
+    }
+
+    [Fact]
     public void A_database_reference_is_its_connection_string()
     {
         var builder = TestApp.Builder();
