@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
 using Airline.TestSupport;
 
 namespace Web.Tests;
@@ -22,8 +24,9 @@ public sealed class SystemFixture : IAsyncLifetime
     {
         _app = await TestApplication.StartAsync<Projects.AppHost>(resource: "web", output: Output);
         using var web = _app.CreateHttpClient("web");
+        using var identity = _app.CreateHttpClient("identity");
         WebUrl = web.BaseAddress!;
-        await WarmUpAsync(web);
+        await WarmUpAsync(web, identity);
     }
 
     public async Task DisposeAsync()
@@ -34,24 +37,51 @@ public sealed class SystemFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>One search through every service, until it answers, so the first browser step does not meet cold services.</summary>
-    private static async Task WarmUpAsync(HttpClient web)
+    /// <summary>
+    /// One search through every service, a sign-up and the sign-in redirect (which fetches the identity service's
+    /// metadata), each until it answers, so the browser does not meet services that are still cold.
+    /// </summary>
+    private static async Task WarmUpAsync(HttpClient web, HttpClient identity)
+    {
+        await UntilAsync("the search finds AA2532", async () =>
+            (await web.GetStringAsync($"/?origin=LAX&destination=DCA&date={Date}&passengers=2")).Contains("Choose seats on AA2532", StringComparison.Ordinal));
+        await UntilAsync("a sign-up is accepted", async () =>
+        {
+            using var response = await identity.PostAsJsonAsync("/account/register",
+                new { email = $"warm-up-{Guid.NewGuid():N}@example.com", password = "Warm-up#2026" });
+            return response.StatusCode == HttpStatusCode.Created;
+        });
+        using var withoutRedirects = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = web.BaseAddress };
+        await UntilAsync("sign-in redirects to the identity service", async () =>
+        {
+            using var response = await withoutRedirects.GetAsync("/signin");
+            return response.StatusCode == HttpStatusCode.Redirect;
+        });
+    }
+
+    private static async Task UntilAsync(string what, Func<Task<bool>> attempt)
     {
         var deadline = DateTime.UtcNow.AddMinutes(1);
-        while (true)
+        while (!await SucceedsAsync(attempt))
         {
-            var page = await web.GetStringAsync($"/?origin=LAX&destination=DCA&date={Date}&passengers=2");
-            if (page.Contains("Choose seats on AA2532", StringComparison.Ordinal))
-            {
-                return;
-            }
-
             if (DateTime.UtcNow > deadline)
             {
-                throw new InvalidOperationException($"The web app's search did not find AA2532 within a minute; it answered:{Environment.NewLine}{page}");
+                throw new InvalidOperationException($"The system is not warm: within a minute, never {what}.");
             }
 
             await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+    }
+
+    private static async Task<bool> SucceedsAsync(Func<Task<bool>> attempt)
+    {
+        try
+        {
+            return await attempt();
+        }
+        catch (HttpRequestException)
+        {
+            return false;
         }
     }
 }
