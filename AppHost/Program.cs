@@ -36,6 +36,7 @@ var web = builder.AddProject<Projects.Web>("web")
     .WithReference(identity)
     .WithExternalHttpEndpoints();
 
-identity.WithEnvironment("Identity__WebRedirectUris__0", web.GetEndpoint("http").WithPath("/signin-oidc"));
+identity.WithEnvironment("Identity__WebRedirectUris__0", web.GetEndpoint("http").WithPath("/signin-oidc"))
+    .WithEnvironment("Identity__WebPostLogoutRedirectUris__0", web.GetEndpoint("http").WithPath("/signout-callback-oidc"));
 
 builder.Build().Run();

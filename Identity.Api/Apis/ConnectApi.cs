@@ -11,12 +11,14 @@ namespace Identity.Api.Apis;
 
 /// <summary>
 /// The OpenID Connect endpoints OpenIddict passes through to us once it has validated the request:
-/// <c>/connect/token</c> (password, authorization code, refresh token, client credentials) and <c>/connect/authorize</c>.
+/// <c>/connect/token</c> (password, authorization code, refresh token, client credentials), <c>/connect/authorize</c> and
+/// <c>/connect/endsession</c>.
 /// </summary>
 public static class ConnectApi
 {
     public const string TokenPath = "/connect/token";
     public const string AuthorizePath = "/connect/authorize";
+    public const string EndSessionPath = "/connect/endsession";
 
     private const string WrongCredentials = "The email or password is wrong.";
 
@@ -24,6 +26,7 @@ public static class ConnectApi
     {
         app.MapPost(TokenPath, ExchangeAsync).DisableAntiforgery().ExcludeFromDescription().RequireRateLimiting(Extensions.Extensions.CredentialsLimit);
         app.MapMethods(AuthorizePath, [HttpMethods.Get, HttpMethods.Post], AuthorizeAsync).DisableAntiforgery().ExcludeFromDescription();
+        app.MapMethods(EndSessionPath, [HttpMethods.Get, HttpMethods.Post], EndSessionAsync).DisableAntiforgery().ExcludeFromDescription();
         return app;
     }
 
@@ -98,6 +101,16 @@ public static class ConnectApi
         }
 
         return SignIn(await CustomerAsync(user, request.GetScopes(), users, scopes));
+    }
+
+    /// <summary>
+    /// Ends the browser's session here, so the next sign-in asks for the password again, and sends it back to the
+    /// client's registered post-logout address (OpenIddict has checked it).
+    /// </summary>
+    public static async Task EndSessionAsync(HttpContext context)
+    {
+        await context.SignOutAsync(IdentityConstants.ApplicationScheme);
+        await context.SignOutAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, new AuthenticationProperties { RedirectUri = "/" });
     }
 
     /// <summary>The customer as the access token describes them: <c>sub</c> their id, their roles, the granted scopes.</summary>

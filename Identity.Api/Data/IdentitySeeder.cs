@@ -27,7 +27,7 @@ public sealed partial class IdentitySeeder(
         await UpsertScopeAsync(AirlineScopes.AllReservations, [AirlineScopes.ReservationsAudience], cancellationToken);
 
         await UpsertClientAsync(CliClient(), cancellationToken);
-        await UpsertClientAsync(WebClient(settings.Value.WebRedirectUris), cancellationToken);
+        await UpsertClientAsync(WebClient(settings.Value.WebRedirectUris, settings.Value.WebPostLogoutRedirectUris), cancellationToken);
         if (settings.Value.GatewayClientSecret is { Length: > 0 } secret)
         {
             await UpsertClientAsync(GatewayClient(secret), cancellationToken);
@@ -52,7 +52,7 @@ public sealed partial class IdentitySeeder(
         },
     };
 
-    private static OpenIddictApplicationDescriptor WebClient(IEnumerable<Uri> redirectUris)
+    private static OpenIddictApplicationDescriptor WebClient(IEnumerable<Uri> redirectUris, IEnumerable<Uri> postLogoutRedirectUris)
     {
         var client = new OpenIddictApplicationDescriptor
         {
@@ -64,6 +64,7 @@ public sealed partial class IdentitySeeder(
             {
                 Permissions.Endpoints.Authorization,
                 Permissions.Endpoints.Token,
+                Permissions.Endpoints.EndSession,
                 Permissions.GrantTypes.AuthorizationCode,
                 Permissions.GrantTypes.RefreshToken,
                 Permissions.ResponseTypes.Code,
@@ -73,6 +74,7 @@ public sealed partial class IdentitySeeder(
             Requirements = { Requirements.Features.ProofKeyForCodeExchange },
         };
         client.RedirectUris.UnionWith(redirectUris);
+        client.PostLogoutRedirectUris.UnionWith(postLogoutRedirectUris);
         return client;
     }
 

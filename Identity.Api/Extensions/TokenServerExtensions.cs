@@ -20,7 +20,8 @@ internal static class TokenServerExtensions
             .AddServer(server =>
             {
                 server.SetAuthorizationEndpointUris(ConnectApi.AuthorizePath)
-                    .SetTokenEndpointUris(ConnectApi.TokenPath);
+                    .SetTokenEndpointUris(ConnectApi.TokenPath)
+                    .SetEndSessionEndpointUris(ConnectApi.EndSessionPath);
 
                 server.AllowPasswordFlow()
                     .AllowAuthorizationCodeFlow()
@@ -46,6 +47,7 @@ internal static class TokenServerExtensions
                 server.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableTokenEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough()
                     .DisableTransportSecurityRequirement();
             });
     }

@@ -21,6 +21,9 @@ public sealed class IdentitySettings
     /// <summary>Where the browser client (<c>airline-web</c>) may be sent back to with an authorization code.</summary>
     public List<Uri> WebRedirectUris { get; set; } = [];
 
+    /// <summary>Where the browser client may be sent back to once it has signed out here.</summary>
+    public List<Uri> WebPostLogoutRedirectUris { get; set; } = [];
+
     /// <summary>The secret of the gateway's own client (client credentials); without it that client is not registered.</summary>
     public string? GatewayClientSecret { get; set; }
 

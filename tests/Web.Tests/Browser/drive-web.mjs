@@ -122,9 +122,12 @@ async function journey() {
   await signUpAndIn(first, '02');
   await first.shot('03-signed-in');
 
-  step('sign out, and in again');
+  step('sign out (here and on the identity service), and in again with the password');
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.getByRole('link', { name: 'Sign in' }).click();
+  await page.locator('input[name="password"]').fill(password);
+  await page.locator('input[name="email"]').fill(first.email);
+  await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
 
   step('search LAX → DCA for 2 passengers');
