@@ -157,6 +157,47 @@ public sealed class TokenTests(IdentityServiceFixture identity)
     }
 
     [Fact]
+    public async Task Ending_the_session_sends_the_browser_back_to_the_web_client_and_the_next_sign_in_asks_for_the_password()
+    {
+        var customer = await identity.Service.SignUpAsync();
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new() })
+        {
+            BaseAddress = identity.Service.BaseAddress,
+        };
+        var page = await browser.GetStringAsync("/account/signin");
+        using var signedIn = await browser.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(HiddenField(page, "__RequestVerificationToken")),
+            ["email"] = customer.Email,
+            ["password"] = customer.Password,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        var authorize = QueryHelpers.AddQueryString("/connect/authorize", new Dictionary<string, string?>
+        {
+            ["client_id"] = "airline-web",
+            ["response_type"] = "code",
+            ["redirect_uri"] = IdentityService.WebRedirectUri,
+            ["scope"] = "reservations",
+            ["code_challenge"] = Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes("verifier-verifier-verifier-verifier-verifier"))),
+            ["code_challenge_method"] = "S256",
+        });
+        using var whileSignedIn = await browser.GetAsync(authorize);
+
+        using var ended = await browser.GetAsync(QueryHelpers.AddQueryString("/connect/endsession", new Dictionary<string, string?>
+        {
+            ["client_id"] = "airline-web",
+            ["post_logout_redirect_uri"] = IdentityService.WebPostLogoutRedirectUri,
+            ["state"] = "bye",
+        }));
+        using var afterwards = await browser.GetAsync(authorize);
+
+        Assert.StartsWith(IdentityService.WebRedirectUri, whileSignedIn.Headers.Location!.ToString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+        Assert.Equal($"{IdentityService.WebPostLogoutRedirectUri}?state=bye", ended.Headers.Location!.ToString());
+        Assert.StartsWith("/account/signin", afterwards.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_sign_in_page_refuses_a_wrong_password_with_401_and_says_so()
     {
         var customer = await identity.Service.SignUpAsync();

@@ -17,6 +17,7 @@ public sealed class IdentityService : IAsyncDisposable
     public const string GatewayClientSecret = "test-gateway-client-secret";
     public const string AgentEmail = "agent@airline.example";
     public const string WebRedirectUri = "http://localhost:5173/signin-callback";
+    public const string WebPostLogoutRedirectUri = "http://localhost:5173/signout-callback";
 
     private readonly KestrelServiceFactory<IdentityContext> _service;
     private readonly RsaSecurityKey _signingKey;
@@ -36,6 +37,7 @@ public sealed class IdentityService : IAsyncDisposable
             ["Identity:Agents:0:Email"] = AgentEmail,
             ["Identity:Agents:0:Password"] = Customers.Password,
             ["Identity:WebRedirectUris:0"] = WebRedirectUri,
+            ["Identity:WebPostLogoutRedirectUris:0"] = WebPostLogoutRedirectUri,
         }.Concat(settings ?? new Dictionary<string, string?>()).ToDictionary());
         Client = new HttpClient { BaseAddress = _service.BaseAddress };
     }
