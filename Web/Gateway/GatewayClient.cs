@@ -8,35 +8,13 @@ namespace Web.Gateway;
 /// <summary>The gateway's public API, as the signed-in customer (see <see cref="GatewayTokenHandler"/>).</summary>
 public sealed class GatewayClient(HttpClient http)
 {
-    /// <summary>The flights of that day on the route with at least <paramref name="passengers"/> seats free.</summary>
-    public async Task<ApiResult<IReadOnlyList<FlightOffer>>> SearchAsync(
-        string origin, string destination, DateOnly date, int passengers, CancellationToken cancellationToken)
-    {
-        var query = $"/flights?origin_code={Uri.EscapeDataString(origin)}&destination_code={Uri.EscapeDataString(destination)}" +
-                    $"&date={date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
-        var flights = await GetAsync<List<Flight>>(query, cancellationToken);
-        if (flights.Problem is { } problem)
-        {
-            return problem;
-        }
-
-        var offers = new List<FlightOffer>();
-        foreach (var flight in flights.Value!)
-        {
-            var chart = await GetSeatChartAsync(flight.FlightId, cancellationToken);
-            if (chart.Problem is { } chartProblem)
-            {
-                return chartProblem;
-            }
-
-            if (chart.Value!.SeatsAvailable >= passengers)
-            {
-                offers.Add(new FlightOffer(flight, chart.Value.SeatsAvailable));
-            }
-        }
-
-        return new ApiResult<IReadOnlyList<FlightOffer>>(offers, null);
-    }
+    /// <summary>The flights of that day on the route with at least <paramref name="passengers"/> seats free, in order of departure.</summary>
+    public Task<ApiResult<List<FlightOffer>>> SearchAsync(
+        string origin, string destination, DateOnly date, int passengers, CancellationToken cancellationToken) =>
+        GetAsync<List<FlightOffer>>(
+            $"/api/flights?origin_code={Uri.EscapeDataString(origin)}&destination_code={Uri.EscapeDataString(destination)}" +
+            $"&date={date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}&passengers={passengers.ToString(CultureInfo.InvariantCulture)}",
+            cancellationToken);
 
     public Task<ApiResult<SeatChart>> GetSeatChartAsync(Guid flightId, CancellationToken cancellationToken) =>
         GetAsync<SeatChart>($"/api/flights/{flightId}/seats", cancellationToken);
@@ -104,6 +82,12 @@ public sealed class GatewayClient(HttpClient http)
 
     private async Task<ApiResult<T>> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (request.Method == HttpMethod.Post || request.Method == HttpMethod.Delete)
+        {
+            // One key per action: a retry of this request after a lost answer gets the first answer, not a second booking.
+            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        }
+
         using (request)
         {
             try

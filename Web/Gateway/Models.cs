@@ -8,8 +8,8 @@ public sealed record Flight(
     DateTime DepartureTime,
     DateTime ArrivalTime);
 
-/// <summary>A flight with seats free for the party being searched for.</summary>
-public sealed record FlightOffer(Flight Flight, int SeatsAvailable);
+/// <summary>A flight with seats free for the party searched for; the cheapest cabin with room for all of them, if any.</summary>
+public sealed record FlightOffer(Flight Flight, int SeatsTotal, int SeatsAvailable, string? CheapestCabin);
 
 /// <summary>A flight's seat map with every seat marked available or not, as the gateway composes it.</summary>
 public sealed record SeatChart(Flight Flight, int SeatsTotal, int SeatsAvailable, SeatChartMap SeatMap);
