@@ -8,7 +8,7 @@ namespace Web.Tests;
 /// <summary>
 /// The customer web app in a real browser: headless Debian Chromium driven by playwright-core (Browser/drive-web.mjs),
 /// against the whole system the testing builder starts. Needs /usr/bin/chromium (apt-get install chromium) and node;
-/// installs playwright-core with npm ci when missing. Screenshots of every step are kept in tests/Web.Tests/artifacts/.
+/// installs playwright-core and axe-core (WCAG checks) with npm ci when missing. Screenshots of every step are kept in tests/Web.Tests/artifacts/.
 /// </summary>
 [Collection("system")]
 public sealed class BrowserTests(SystemFixture system, ITestOutputHelper output)
@@ -58,7 +58,7 @@ public sealed class BrowserTests(SystemFixture system, ITestOutputHelper output)
 
     private static async Task InstallPlaywrightAsync()
     {
-        if (Directory.Exists(Path.Combine(BrowserDirectory, "node_modules", "playwright-core")))
+        if (new[] { "playwright-core", "axe-core" }.All(package => Directory.Exists(Path.Combine(BrowserDirectory, "node_modules", package))))
         {
             return;
         }

@@ -6,12 +6,15 @@
 // Screenshots of every step go to ARTIFACTS. Run by tests/Web.Tests (BrowserTests) with SCENARIO, WEB_URL, DATE
 // (yyyy-MM-dd) and ARTIFACTS.
 import { chromium } from 'playwright-core';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 const { SCENARIO, WEB_URL, DATE, ARTIFACTS } = process.env;
 const timeout = 30_000;
 const password = 'Traveller#2026';
 const step = text => console.log(`step: ${text}`);
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const unique = () => `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
 
 const browser = await chromium.launch({
@@ -57,6 +60,19 @@ async function search({ page }, passengers) {
   await page.getByLabel('Passengers').fill(String(passengers));
   await page.getByRole('button', { name: 'Search' }).click();
   await page.locator('.flight').first().waitFor();
+}
+
+/** Checks the page against WCAG 2.1 A and AA with axe-core: every finding is printed, a serious or critical one fails. */
+async function accessible(page, name) {
+  await page.addScriptTag({ content: axeSource });
+  const { violations } = await page.evaluate(() =>
+    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  for (const v of violations) {
+    console.log(`axe ${name}: ${v.impact} ${v.id}: ${v.help} (${v.nodes.length}x: ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')})`);
+  }
+  const serious = violations.filter(v => v.impact === 'serious' || v.impact === 'critical');
+  if (serious.length > 0) throw new Error(`${name}: ${serious.length} serious accessibility problem(s): ${serious.map(v => v.id).join(', ')}`);
+  console.log(`accessibility: ${name}: no serious or critical WCAG 2.1 AA finding`);
 }
 
 /** Waits until the seat map's interactive component is connected, so clicks reach the server. */
@@ -119,6 +135,9 @@ async function journey() {
   step('a new traveller signs up, then signs in on the identity service');
   await page.goto('/');
   await first.shot('01-home');
+  await accessible(page, 'home');
+  await page.goto('/signup');
+  await accessible(page, 'sign-up');
   await signUpAndIn(first, '02');
   await first.shot('03-signed-in');
 
@@ -133,6 +152,7 @@ async function journey() {
   step('search LAX → DCA for 2 passengers');
   await search(first, 2);
   await first.shot('04-search-results');
+  await accessible(page, 'search results');
   await page.getByRole('link', { name: /Choose seats on AA2532/ }).click();
   await page.waitForURL(/\/flights\/[0-9a-f-]+\/seats\?passengers=2/);
   const seatMapUrl = page.url();
@@ -140,9 +160,12 @@ async function journey() {
 
   step('seat map first paint, warm (Performance API)');
   const paint = await measureFirstPaint(page, seatMapUrl);
-  console.log(`figure: seat map first paint: TTFB ${paint.ttfb.toFixed(0)} ms, first contentful paint ${paint.fcp?.toFixed(0)} ms, ` +
-    `first cabin drawn (element timing) ${paint.seatMap?.toFixed(0)} ms, largest contentful paint ${paint.lcp?.toFixed(0)} ms`);
+  const figure = `figure: seat map first paint: TTFB ${paint.ttfb.toFixed(0)} ms, first contentful paint ${paint.fcp?.toFixed(0)} ms, ` +
+    `first cabin drawn (element timing) ${paint.seatMap?.toFixed(0)} ms, largest contentful paint ${paint.lcp?.toFixed(0)} ms`;
+  console.log(figure);
+  writeFileSync(join(ARTIFACTS, 'first-paint.txt'), `${figure}\n`);
   await live(page);
+  await accessible(page, 'seat map');
 
   step('pick two adjacent seats and book them');
   const pair = await adjacentFreeSeats(page);
@@ -159,6 +182,7 @@ async function journey() {
   step('both seats are in My trips');
   await page.getByRole('link', { name: 'See my trips' }).click();
   for (const seatNum of pair) await page.locator(`.seats li[data-seat="${seatNum}"]`).waitFor();
+  await accessible(page, 'my trips');
   await first.shot('07-my-trips');
 
   step(`change seat ${pair[1]}`);
