@@ -47,6 +47,18 @@ public sealed class GatewayClient(HttpClient http)
         return new ApiResult<IReadOnlyList<Reservation>>(booked, null);
     }
 
+    /// <summary>
+    /// Moves a reservation to another seat, on the same or another flight (the gateway's rebooking saga): the customer
+    /// ends with the new seat, or keeps the original when the problem says so.
+    /// </summary>
+    public Task<ApiResult<object>> RebookAsync(string flightId, string seatNum, Guid newFlightId, string newSeatNum, CancellationToken cancellationToken) =>
+        SendAsync<object>(
+            new HttpRequestMessage(HttpMethod.Post, $"/api/reservations/{Uri.EscapeDataString(flightId)}/{Uri.EscapeDataString(seatNum)}/rebook")
+            {
+                Content = JsonContent.Create(new { flight_id = newFlightId, seat_num = newSeatNum }),
+            },
+            cancellationToken);
+
     /// <summary>Gives a seat back; null when it is done.</summary>
     public async Task<ApiProblem?> CancelAsync(string flightId, string seatNum, CancellationToken cancellationToken) =>
         (await SendAsync<object>(

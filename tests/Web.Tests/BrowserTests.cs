@@ -24,7 +24,7 @@ public sealed class BrowserTests(SystemFixture system, ITestOutputHelper output)
     private static string Artifacts => Path.Combine(ProjectDirectory, "artifacts");
 
     [Fact]
-    public async Task A_new_traveller_signs_up_and_in_books_two_adjacent_seats_sees_them_in_my_trips_changes_one_and_cancels_one() =>
+    public async Task A_new_traveller_signs_up_and_in_books_two_adjacent_seats_sees_them_in_my_trips_changes_a_seat_then_its_flight_and_cancels_the_other() =>
         await DriveAsync("journey");
 
     [Fact]

@@ -1,6 +1,6 @@
 // Drives the customer web app as travellers would, in headless Debian Chromium, one SCENARIO at a time:
 //   journey        sign up and in, search LAX→DCA for two, pick two adjacent seats, book them, see them in My trips,
-//                  change one, cancel one; prints the seat map's first paint (Performance API) as a `figure:` line
+//                  change one's seat, then its flight (rebooking), cancel the other; prints the seat map's first paint (Performance API) as a `figure:` line
 //   live-seat-map  a second traveller books a seat the first is looking at: it turns unavailable without a reload
 //   keyboard       seats picked and booked with the keyboard only
 // Screenshots of every step go to ARTIFACTS. Run by tests/Web.Tests (BrowserTests) with SCENARIO, WEB_URL, DATE
@@ -192,18 +192,33 @@ async function journey() {
   const [newSeat] = await freeSeats(page, 1);
   await seat(page, newSeat).click();
   await page.getByRole('button', { name: `Move to ${newSeat}` }).click();
-  await page.getByRole('status').filter({ hasText: `your seat is now ${newSeat} instead of ${pair[1]}` }).waitFor();
+  await page.getByRole('status').filter({ hasText: `your seat is now ${newSeat} on AA2532 instead of ${pair[1]}` }).waitFor();
   await first.shot('08-seat-changed');
   await page.goto('/trips');
   await page.locator(`.seats li[data-seat="${newSeat}"]`).waitFor();
   if (await page.locator(`.seats li[data-seat="${pair[1]}"]`).count() !== 0) throw new Error(`${pair[1]} is still in My trips`);
+
+  step(`move seat ${newSeat} to the next day's flight`);
+  await page.getByRole('link', { name: new RegExp(`Change flight for seat ${newSeat} `) }).click();
+  await page.getByRole('heading', { name: `Find another flight for seat ${newSeat}` }).waitFor();
+  await page.getByRole('link', { name: /Choose seats on AA2532/ }).click();
+  await live(page);
+  const [nextDaySeat] = await freeSeats(page, 1);
+  await seat(page, nextDaySeat).click();
+  await page.getByRole('button', { name: `Move to ${nextDaySeat}` }).click();
+  await page.getByRole('status').filter({ hasText: `your seat is now ${nextDaySeat} on AA2532 instead of ${newSeat}` }).waitFor();
+  await first.shot('09-flight-changed');
+  await page.goto('/trips');
+  await page.locator('.trip').nth(1).locator(`.seats li[data-seat="${nextDaySeat}"]`).waitFor();
+  await page.locator('.trip').first().locator(`.seats li[data-seat="${newSeat}"]`).waitFor({ state: 'detached' });
+  await first.shot('10-my-trips-two-flights');
 
   step(`cancel seat ${pair[0]}`);
   await page.locator('.my-trips[data-live="true"]').waitFor();
   await page.getByRole('button', { name: new RegExp(`Cancel seat ${pair[0]} `) }).click();
   await page.getByRole('status').filter({ hasText: `Seat ${pair[0]} on AA2532 is cancelled.` }).waitFor();
   await page.locator(`.seats li[data-seat="${pair[0]}"]`).waitFor({ state: 'detached' });
-  await first.shot('09-cancelled');
+  await first.shot('11-cancelled');
 }
 
 async function liveSeatMap() {
