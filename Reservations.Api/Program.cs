@@ -16,5 +16,6 @@ app.UseAuthorization();
 app.MapOpenApi();
 app.MapDefaultEndpoints();
 app.MapReservationsApi();
+app.MapHoldsApi();
 
 app.Run();

@@ -43,6 +43,21 @@ public static class ReservationsApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
+        app.MapGet("/flights/{flight_id}/taken_seats", GetFlightTakenSeatsAsync)
+            .WithTags("Reservations")
+            .WithName("GetFlightTakenSeats")
+            .WithSummary("The reserved seats of a flight (seat → customer) and its held seats, read at once (the gateway's own token only)")
+            .RequireAuthorization(ReservationsPolicies.AllReservations)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        app.MapGet("/customers/{customer_id}/bookings", GetCustomerBookingsAsync)
+            .WithTags("Reservations")
+            .WithName("GetCustomerBookings")
+            .WithSummary("A customer's reservations and live holds (that customer, or an agent)")
+            .RequireAuthorization(ReservationsPolicies.Customer)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
         app.MapGet("/customers/{customer_id}/reservations", GetCustomerReservationsAsync)
             .WithTags("Reservations")
             .WithName("GetCustomerReservations")
@@ -73,6 +88,10 @@ public static class ReservationsApi
         {
             ReserveOutcome.Reserved => TypedResults.Created(SeatPath(reservation), reservation),
             ReserveOutcome.AlreadyHeldBySameCustomer => TypedResults.Ok(reservation),
+            ReserveOutcome.InCustomersHold => TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "The seat is in your hold.",
+                detail: $"Seat {reservation.SeatNum} of flight {reservation.FlightId} is in one of your holds; confirm the hold to reserve it."),
             _ => TypedResults.Problem(
                 statusCode: StatusCodes.Status409Conflict,
                 title: "The seat is already reserved.",
@@ -145,6 +164,39 @@ public static class ReservationsApi
                 title: "The reservation belongs to another customer.",
                 detail: $"Seat {reservation.SeatNum} of flight {reservation.FlightId} is reserved by another customer; only that customer can cancel it."),
         };
+    }
+
+    public static async Task<Results<Ok<TakenSeats>, ValidationProblem>> GetFlightTakenSeatsAsync(
+        [FromRoute(Name = "flight_id")] string flightId,
+        ReservationStore store)
+    {
+        if (!ReservationValidator.TryValidateFlightId(flightId, out var errors))
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return TypedResults.Ok(await store.GetTakenSeatsAsync(flightId));
+    }
+
+    public static async Task<Results<Ok<CustomerBookings>, ProblemHttpResult, ValidationProblem>> GetCustomerBookingsAsync(
+        [FromRoute(Name = "customer_id")] string customerId,
+        ClaimsPrincipal user,
+        ReservationStore reservations,
+        HoldStore holds)
+    {
+        if (!ReservationValidator.TryValidateCustomerId(customerId, out var errors))
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        if (user.SubjectId() != customerId && !user.IsInRole(AirlineScopes.AgentRole))
+        {
+            return NotYours("A customer's bookings are shown only to that customer or an agent.");
+        }
+
+        var reserved = reservations.GetCustomerReservationsAsync(customerId);
+        var held = holds.GetCustomerHoldsAsync(customerId);
+        return TypedResults.Ok(new CustomerBookings(await reserved, await held));
     }
 
     public static async Task<Results<Ok<IReadOnlyList<Reservation>>, ProblemHttpResult, ValidationProblem>> GetCustomerReservationsAsync(

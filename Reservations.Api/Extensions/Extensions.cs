@@ -1,4 +1,5 @@
 using Reservations.Api.Authorization;
+using Reservations.Api.Holds;
 using Reservations.Api.Infrastructure;
 using ServiceDefaults.Redis;
 
@@ -9,7 +10,11 @@ public static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddRedisConnection("redis");
+        builder.Services.AddSingleton<RedisCommands>();
         builder.Services.AddSingleton<ReservationStore>();
+        builder.Services.Configure<HoldOptions>(builder.Configuration.GetSection(HoldOptions.SectionName));
+        builder.Services.AddSingleton<HoldStore>();
+        builder.Services.AddHostedService<HoldSweeper>();
         builder.AddReservationsAuthorization();
         builder.Services.AddOpenApi();
     }

@@ -1,38 +1,34 @@
-using System.Diagnostics;
 using Reservations.Api.Model;
-using ServiceDefaults.Redis;
 using StackExchange.Redis;
 
 namespace Reservations.Api.Infrastructure;
 
 /// <summary>
-/// The only place that talks to Redis. Each flight is one hash, <c>flights:{flight_id}</c>, mapping
-/// seat_num to customer_id; each customer one set, <c>customers:{customer_id}</c>, of <c>{flight_id}/{seat_num}</c>.
-/// Seats on hold are to be kept as <c>holds:{flight_id}</c>, seat_num → hold_id. A Redis that does not answer
-/// surfaces as <see cref="DependencyUnavailableException"/>.
+/// Reservations in Redis. Each flight is one hash, <c>flights:{flight_id}</c>, mapping seat_num to customer_id; each
+/// customer one set, <c>customers:{customer_id}</c>, of <c>{flight_id}/{seat_num}</c>. A reservation is refused
+/// while the seat is in a live hold (<see cref="HoldStore"/>).
 /// </summary>
-public sealed class ReservationStore(IConnectionMultiplexer redis)
+public sealed class ReservationStore(RedisCommands redis)
 {
-    /// <summary>Named after the application, the source ServiceDefaults traces.</summary>
-    private static readonly ActivitySource ActivitySource = new("Reservations.Api");
-
     public async Task<ReserveOutcome> ReserveAsync(Reservation reservation)
     {
-        var result = await RunAsync("reserve", "EVALSHA", database => database.ScriptEvaluateAsync(
-            ReservationScripts.Reserve, Keys(reservation), Arguments(reservation)));
+        var result = await redis.EvaluateAsync("reserve", ReservationScripts.Reserve,
+            [RedisKeys.Flight(reservation.FlightId), RedisKeys.Customer(reservation.CustomerId), RedisKeys.FlightHolds(reservation.FlightId)],
+            Arguments(reservation));
 
         return (int)result switch
         {
             1 => ReserveOutcome.Reserved,
             0 => ReserveOutcome.AlreadyHeldBySameCustomer,
+            -2 => ReserveOutcome.InCustomersHold,
             _ => ReserveOutcome.HeldByAnotherCustomer,
         };
     }
 
     public async Task<ReleaseOutcome> ReleaseAsync(Reservation reservation)
     {
-        var result = await RunAsync("release", "EVALSHA", database => database.ScriptEvaluateAsync(
-            ReservationScripts.Release, Keys(reservation), Arguments(reservation)));
+        var result = await redis.EvaluateAsync("release", ReservationScripts.Release,
+            [RedisKeys.Flight(reservation.FlightId), RedisKeys.Customer(reservation.CustomerId)], Arguments(reservation));
 
         return (int)result switch
         {
@@ -45,32 +41,39 @@ public sealed class ReservationStore(IConnectionMultiplexer redis)
     /// <summary>Seat → customer for every reserved seat of the flight; empty when none is.</summary>
     public async Task<IReadOnlyDictionary<string, string>> GetSeatsAsync(string flightId)
     {
-        var entries = await RunAsync("list seats", "HGETALL", database => database.HashGetAllAsync(FlightKey(flightId)));
+        var entries = await redis.RunAsync("list seats", "HGETALL", database => database.HashGetAllAsync(RedisKeys.Flight(flightId)));
         return entries.ToDictionary(entry => entry.Name.ToString(), entry => entry.Value.ToString());
     }
 
+    /// <summary>The flight's reserved seats and the seats of its live holds, read in one step.</summary>
+    public async Task<TakenSeats> GetTakenSeatsAsync(string flightId)
+    {
+        var result = (RedisResult[])(await redis.EvaluateAsync("list taken seats", ReservationScripts.TakenSeats,
+            [RedisKeys.Flight(flightId), RedisKeys.FlightHolds(flightId)], []))!;
+        var reserved = (RedisResult[])result[0]!;
+        return new TakenSeats(
+            Enumerable.Range(0, reserved.Length / 2).ToDictionary(i => (string)reserved[2 * i]!, i => (string)reserved[(2 * i) + 1]!),
+            [.. ((RedisResult[])result[1]!).Select(seat => (string)seat!).Order(StringComparer.Ordinal)]);
+    }
+
     /// <summary>
-    /// Seat numbers nobody else can have, reserved or held, of each flight (ordinal order), read for every flight
-    /// in one round trip: HKEYS of <c>flights:{id}</c> and <c>holds:{id}</c>, pipelined.
+    /// Seat numbers nobody else can have, reserved or in a live hold, of each flight (ordinal order), read for every
+    /// flight in one script.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetTakenSeatsAsync(IReadOnlyCollection<string> flightIds) =>
-        await RunAsync("list taken seats", "HKEYS", async database =>
-        {
-            var batch = database.CreateBatch();
-            var reads = flightIds.ToDictionary(id => id, id => (Reserved: batch.HashKeysAsync(FlightKey(id)), Held: batch.HashKeysAsync(HoldsKey(id))));
-            batch.Execute();
-            await Task.WhenAll(reads.Values.SelectMany(read => new[] { read.Reserved, read.Held }));
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetTakenSeatsAsync(IReadOnlyCollection<string> flightIds)
+    {
+        var result = (RedisResult[])(await redis.EvaluateAsync("list taken seats", ReservationScripts.TakenSeatsOfFlights,
+            [.. flightIds.SelectMany(id => new[] { RedisKeys.Flight(id), RedisKeys.FlightHolds(id) })], []))!;
+        return flightIds.Select((flightId, i) => (flightId, Seats: (RedisResult[])result[i]!))
+            .ToDictionary(
+                flight => flight.flightId,
+                flight => (IReadOnlyList<string>)[.. flight.Seats.Select(seat => (string)seat!).Order(StringComparer.Ordinal)]);
+    }
 
-            return (IReadOnlyDictionary<string, IReadOnlyList<string>>)reads.ToDictionary(
-                read => read.Key,
-                read => (IReadOnlyList<string>)[.. read.Value.Reserved.Result.Concat(read.Value.Held.Result)
-                    .Select(seat => seat.ToString()).Distinct().Order(StringComparer.Ordinal)]);
-        });
-
-    /// <summary>Every seat the customer holds.</summary>
+    /// <summary>Every seat the customer has reserved.</summary>
     public async Task<IReadOnlyList<Reservation>> GetCustomerReservationsAsync(string customerId)
     {
-        var seats = await RunAsync("list customer seats", "SMEMBERS", database => database.SetMembersAsync(CustomerKey(customerId)));
+        var seats = await redis.RunAsync("list customer seats", "SMEMBERS", database => database.SetMembersAsync(RedisKeys.Customer(customerId)));
         return [.. seats
             .Select(seat => seat.ToString())
             .Select(seat => new Reservation(seat[..seat.LastIndexOf('/')], seat[(seat.LastIndexOf('/') + 1)..], customerId))
@@ -78,31 +81,6 @@ public sealed class ReservationStore(IConnectionMultiplexer redis)
             .ThenBy(reservation => reservation.SeatNum, StringComparer.Ordinal)];
     }
 
-    private static RedisKey FlightKey(string flightId) => $"flights:{flightId}";
-
-    private static RedisKey HoldsKey(string flightId) => $"holds:{flightId}";
-
-    private static RedisKey CustomerKey(string customerId) => $"customers:{customerId}";
-
-    private static RedisKey[] Keys(Reservation reservation) => [FlightKey(reservation.FlightId), CustomerKey(reservation.CustomerId)];
-
     private static RedisValue[] Arguments(Reservation reservation) =>
-        [reservation.SeatNum, reservation.CustomerId, $"{reservation.FlightId}/{reservation.SeatNum}"];
-
-    private async Task<T> RunAsync<T>(string name, string command, Func<IDatabase, Task<T>> call)
-    {
-        using var activity = ActivitySource.StartActivity($"redis {name}", ActivityKind.Client);
-        activity?.SetTag("db.system", "redis");
-        activity?.SetTag("db.operation.name", command);
-
-        try
-        {
-            return await call(redis.GetDatabase());
-        }
-        catch (Exception exception) when (RedisFailures.IsUnavailable(exception))
-        {
-            activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
-            throw new DependencyUnavailableException(RedisConnectionExtensions.DependencyName, exception);
-        }
-    }
+        [reservation.SeatNum, reservation.CustomerId, RedisKeys.SeatMember(reservation.FlightId, reservation.SeatNum)];
 }

@@ -5,4 +5,7 @@ public enum ReserveOutcome
     Reserved,
     AlreadyHeldBySameCustomer,
     HeldByAnotherCustomer,
+
+    /// <summary>The seat is in one of the customer's own live holds: confirming the hold reserves it.</summary>
+    InCustomersHold,
 }

@@ -38,12 +38,13 @@ public sealed class ReservationsServiceFixture : IAsyncLifetime
     public HttpClient ClientFor(Uri service) => new(new ActAsNamedCustomerHandler(Identity)) { BaseAddress = service };
 
     /// <summary>A new instance of the service configured for this fixture's Redis, whether Redis runs or not.</summary>
-    public KestrelServiceFactory<ReservationStore> StartService(LogRecorder? logs = null) =>
+    /// <param name="settings">More configuration, e.g. a shorter hold.</param>
+    public KestrelServiceFactory<ReservationStore> StartService(LogRecorder? logs = null, IReadOnlyDictionary<string, string?>? settings = null) =>
         new(new Dictionary<string, string?>
         {
             ["ConnectionStrings:redis"] = Redis.Server.ConnectionString,
             [Identity.ServiceDiscoverySetting.Key] = Identity.ServiceDiscoverySetting.Value,
-        }, logs);
+        }.Concat(settings ?? new Dictionary<string, string?>()).ToDictionary(), logs);
 
     public async Task DisposeAsync()
     {
