@@ -24,6 +24,8 @@ app.MapOpenApi();
 app.MapDefaultEndpoints();
 app.MapBffApi();
 app.MapRebookingApi();
+app.MapHoldsApi();
+app.MapTripsApi();
 app.MapReverseProxy(proxy => proxy
     .UseReplicaRetry()
     .UseSessionAffinity()

@@ -12,6 +12,8 @@ public static class FlightsApi
 {
     private const string FlightIdName = "flight_id";
 
+    public const int MaxLookupIds = 100;
+
     public static IEndpointRouteBuilder MapFlightsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/flights")
@@ -28,6 +30,11 @@ public static class FlightsApi
             .WithName(nameof(SearchFlightSeating))
             .WithSummary("The flights of a search with the seat numbers of each of their cabins, in one answer (for availability counts)")
             .Produces<List<FlightSeating>>();
+
+        api.MapGet("/lookup", LookupFlights)
+            .WithName(nameof(LookupFlights))
+            .WithSummary($"The flights of up to {MaxLookupIds} ids (flight_id repeated), in order of departure; unknown ids are left out")
+            .Produces<List<Flight>>();
 
         api.MapGet("/{flight_id}", GetFlight)
             .WithName(nameof(GetFlight))
@@ -88,6 +95,41 @@ public static class FlightsApi
             .ToDictionaryAsync(s => s.FlightNo, cancellationToken);
 
         return json.Ok(http, flights.Select(f => FlightSeating.From(f, seatMaps.GetValueOrDefault(f.FlightNo))).ToList());
+    }
+
+    public static async Task<Results<FileContentHttpResult, ValidationProblem>> LookupFlights(
+        [FromQuery(Name = FlightIdName)] string[]? flightIds,
+        FlightsContext context,
+        CacheableJson json,
+        HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        var ids = new List<Guid>();
+        foreach (var flightId in flightIds ?? [])
+        {
+            if (!FlightInput.TryParseFlightId(flightId, out var id))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [FlightIdName] = [FlightInput.FlightIdRule] });
+            }
+
+            ids.Add(id);
+        }
+
+        if (ids.Count is 0 or > MaxLookupIds)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                [FlightIdName] = [$"Give 1 to {MaxLookupIds} flight ids, each as its own flight_id parameter."],
+            });
+        }
+
+        var flights = await context.Flights.AsNoTracking()
+            .Where(f => ids.Contains(f.FlightId))
+            .OrderBy(f => f.DepartureTime)
+            .ThenBy(f => f.FlightNo)
+            .ToListAsync(cancellationToken);
+
+        return json.Ok(http, flights);
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult, ValidationProblem>> GetFlight(

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Gateway.Authentication;
 using Gateway.Availability;
 using Gateway.Clients;
+using Gateway.Departures;
 using Gateway.Model;
 using Gateway.SeatCharts;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -47,6 +48,7 @@ public static class BffApi
         [FromRoute(Name = "flight_id")] string flightId,
         FlightsClient flights,
         ReservationsClient reservations,
+        DepartureCheck departures,
         CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(flightId, out var id))
@@ -61,13 +63,13 @@ public static class BffApi
         }
 
         var seatMap = flights.GetSeatMapAsync(flight.FlightNo, cancellationToken);
-        var reserved = reservations.GetReservationsAsync(flight.FlightId, cancellationToken);
+        var taken = reservations.GetTakenSeatsAsync(flight.FlightId, cancellationToken);
         if (await seatMap is not { } map)
         {
             return SeatMapNotFound(flight);
         }
 
-        return TypedResults.Ok(SeatChart.Compose(flight, map, await reserved));
+        return TypedResults.Ok(SeatChart.Compose(flight, map, await taken, departures.HasDeparted(flight)));
     }
 
     public static async Task<Results<Created<Reservation>, Ok<Reservation>, ValidationProblem, ProblemHttpResult>> Reserve(
@@ -75,6 +77,7 @@ public static class BffApi
         ClaimsPrincipal user,
         FlightsClient flights,
         ReservationsClient reservations,
+        DepartureCheck departures,
         CancellationToken cancellationToken)
     {
         var errors = Validate(request);
@@ -93,6 +96,11 @@ public static class BffApi
         if (flight is null)
         {
             return FlightNotFound(request.FlightId!);
+        }
+
+        if (departures.HasDeparted(flight))
+        {
+            return TypedResults.Problem(DepartureCheck.Refusal(flight));
         }
 
         var seatMap = await flights.GetSeatMapAsync(flight.FlightNo, cancellationToken);

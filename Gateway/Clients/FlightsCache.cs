@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
@@ -19,12 +20,22 @@ public sealed class FlightsCache(IOptions<FlightsCacheOptions> options) : IDispo
         }
 
         var loaded = await load();
-        if (loaded is not null && options.Value.Expiry > TimeSpan.Zero)
+        if (loaded is not null)
         {
-            _entries.Set(key, loaded, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = options.Value.Expiry });
+            Keep(key, loaded);
         }
 
         return loaded;
+    }
+
+    public bool TryGet<T>(object key, [NotNullWhen(true)] out T? value) where T : class => _entries.TryGetValue(key, out value);
+
+    public void Keep<T>(object key, T value) where T : class
+    {
+        if (options.Value.Expiry > TimeSpan.Zero)
+        {
+            _entries.Set(key, value, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = options.Value.Expiry });
+        }
     }
 
     public void Dispose() => _entries.Dispose();

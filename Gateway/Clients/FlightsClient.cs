@@ -13,6 +13,8 @@ namespace Gateway.Clients;
 public sealed class FlightsClient(HttpClient http, IOptions<JsonOptions> json, DependencyOutages outages, FlightsCache cache)
     : ServiceClient(http, json.Value.SerializerOptions, outages, "Flights.Api")
 {
+    private const int LookupBatchSize = 100;
+
     public Task<Flight?> GetFlightAsync(Guid flightId, CancellationToken cancellationToken) =>
         cache.GetOrLoadAsync((nameof(Flight), flightId), () =>
             GetOrNullAsync<Flight>($"/flights/{flightId}", cancellationToken));
@@ -31,6 +33,40 @@ public sealed class FlightsClient(HttpClient http, IOptions<JsonOptions> json, D
                 $"/flights/seating?origin_code={originCode}&destination_code={destinationCode}&date={day}"), cancellationToken);
             return await ReadAsync<List<FlightSeating>>(response, cancellationToken);
         }))!;
+
+    /// <summary>
+    /// The flights of the given ids that exist, by id: those the cache holds, and the rest in one call to Flights.Api
+    /// (a batch of up to 100 ids per call).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, Flight>> GetFlightsAsync(IEnumerable<Guid> flightIds, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<Guid, Flight>();
+        var missing = new List<Guid>();
+        foreach (var flightId in flightIds.Distinct())
+        {
+            if (cache.TryGet<Flight>((nameof(Flight), flightId), out var cached))
+            {
+                found[flightId] = cached;
+            }
+            else
+            {
+                missing.Add(flightId);
+            }
+        }
+
+        foreach (var batch in missing.Chunk(LookupBatchSize))
+        {
+            using var response = await SendAsync(
+                new HttpRequestMessage(HttpMethod.Get, "/flights/lookup?" + string.Join('&', batch.Select(id => $"flight_id={id}"))), cancellationToken);
+            foreach (var flight in await ReadAsync<List<Flight>>(response, cancellationToken))
+            {
+                cache.Keep((nameof(Flight), flight.FlightId), flight);
+                found[flight.FlightId] = flight;
+            }
+        }
+
+        return found;
+    }
 
     private async Task<T?> GetOrNullAsync<T>(string path, CancellationToken cancellationToken) where T : class
     {

@@ -80,4 +80,46 @@ public sealed class ReservationsClient(HttpClient http, IOptions<JsonOptions> js
             ? new ServiceReply<Reservation>(response.StatusCode, null, null)
             : new ServiceReply<Reservation>(response.StatusCode, null, await ReadProblemAsync(response, cancellationToken));
     }
+
+    /// <summary>The flight's reserved and held seats, read in one step (asked with the gateway's own token).</summary>
+    public async Task<TakenSeats> GetTakenSeatsAsync(Guid flightId, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(
+            AccessTokenHandler.UseGatewayToken(new HttpRequestMessage(HttpMethod.Get, $"/flights/{flightId}/taken_seats")), cancellationToken);
+        return await ReadAsync<TakenSeats>(response, cancellationToken);
+    }
+
+    /// <summary>The customer's reservations and live holds (asked with the customer's own token).</summary>
+    public async Task<CustomerBookings> GetCustomerBookingsAsync(string customerId, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(
+            new HttpRequestMessage(HttpMethod.Get, $"/customers/{Uri.EscapeDataString(customerId)}/bookings"), cancellationToken);
+        return await ReadAsync<CustomerBookings>(response, cancellationToken);
+    }
+
+    public Task<ServiceReply<Hold>> PlaceHoldAsync(Guid flightId, IReadOnlyList<string> seats, CancellationToken cancellationToken) =>
+        CommandAsync<Hold>(
+            new HttpRequestMessage(HttpMethod.Post, "/holds") { Content = JsonContent.Create(new HoldRequest(flightId.ToString(), seats), options: Json) },
+            cancellationToken);
+
+    public Task<ServiceReply<StoredHold>> GetHoldAsync(string holdId, CancellationToken cancellationToken) =>
+        CommandAsync<StoredHold>(new HttpRequestMessage(HttpMethod.Get, $"/holds/{Uri.EscapeDataString(holdId)}"), cancellationToken);
+
+    public Task<ServiceReply<HoldConfirmation>> ConfirmHoldAsync(string holdId, CancellationToken cancellationToken) =>
+        CommandAsync<HoldConfirmation>(new HttpRequestMessage(HttpMethod.Post, $"/holds/{Uri.EscapeDataString(holdId)}/confirm"), cancellationToken);
+
+    public Task<ServiceReply<Hold>> ReleaseHoldAsync(string holdId, CancellationToken cancellationToken) =>
+        CommandAsync<Hold>(new HttpRequestMessage(HttpMethod.Delete, $"/holds/{Uri.EscapeDataString(holdId)}"), cancellationToken);
+
+    /// <summary>A body for 200/201, nothing for 204, the problem details of a 4xx.</summary>
+    private async Task<ServiceReply<T>> CommandAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken) where T : class
+    {
+        using var response = await SendAsync(request, cancellationToken);
+        return response.StatusCode switch
+        {
+            HttpStatusCode.NoContent => new ServiceReply<T>(response.StatusCode, null, null),
+            _ when response.IsSuccessStatusCode => new ServiceReply<T>(response.StatusCode, await ReadAsync<T>(response, cancellationToken), null),
+            _ => new ServiceReply<T>(response.StatusCode, null, await ReadProblemAsync(response, cancellationToken)),
+        };
+    }
 }

@@ -1,9 +1,12 @@
 using Gateway.Authentication;
 using Gateway.Availability;
 using Gateway.Clients;
+using Gateway.Departures;
+using Gateway.Holds;
 using Gateway.Idempotency;
 using Gateway.Rebooking;
 using Gateway.ServiceDiscovery;
+using Gateway.Trips;
 using ServiceDefaults.Redis;
 
 namespace Gateway.Extensions;
@@ -30,6 +33,10 @@ internal static class Extensions
         builder.Services.AddTransient<AvailabilitySearch>();
         builder.AddIdempotencyKeys();
         builder.AddRebooking();
+        builder.Services.AddSingleton<DepartureCheck>();
+        builder.Services.AddTransient<PlaceHold>();
+        builder.Services.AddTransient<ConfirmHold>();
+        builder.Services.AddTransient<MyTrips>();
 
         builder.Services.AddOpenApi();
     }

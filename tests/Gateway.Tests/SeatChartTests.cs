@@ -17,7 +17,7 @@ public sealed class SeatChartTests
     [Fact]
     public void Marks_reserved_seats_taken_and_counts_the_rest()
     {
-        var chart = SeatChart.Compose(Flight, SeatMap, new Dictionary<string, string> { ["1C"] = "alice", ["5B"] = "bob" });
+        var chart = SeatChart.Compose(Flight, SeatMap, Taken(new() { ["1C"] = "alice", ["5B"] = "bob" }), departed: false);
 
         Assert.Equal(5, chart.SeatsTotal);
         Assert.Equal(3, chart.SeatsAvailable);
@@ -31,7 +31,7 @@ public sealed class SeatChartTests
     [Fact]
     public void Keeps_the_layout_order_of_cabins_rows_and_seats()
     {
-        var chart = SeatChart.Compose(Flight, SeatMap, new Dictionary<string, string>());
+        var chart = SeatChart.Compose(Flight, SeatMap, Taken([]), departed: false);
 
         Assert.Equal(["business", "economy"], chart.SeatMap.Cabins.Select(c => c.CabinClass));
         Assert.Equal(["5A", "5B", "5C"], chart.SeatMap.Cabins[1].Rows[0].Seats.Select(s => s.SeatNum));
@@ -41,9 +41,20 @@ public sealed class SeatChartTests
     [Fact]
     public void Ignores_reservations_of_seats_the_map_does_not_have()
     {
-        var chart = SeatChart.Compose(Flight, SeatMap, new Dictionary<string, string> { ["99K"] = "mallory" });
+        var chart = SeatChart.Compose(Flight, SeatMap, Taken(new() { ["99K"] = "mallory" }, "98K"), departed: false);
 
         Assert.Equal(5, chart.SeatsAvailable);
+    }
+
+    [Fact]
+    public void Marks_held_seats_taken_like_reserved_ones_and_says_whether_the_flight_has_departed()
+    {
+        var chart = SeatChart.Compose(Flight, SeatMap, Taken(new() { ["1A"] = "alice" }, "5A", "5C"), departed: true);
+
+        Assert.Equal(2, chart.SeatsAvailable);
+        var available = chart.SeatMap.Cabins.SelectMany(c => c.Rows).SelectMany(r => r.Seats).Where(s => s.Available).Select(s => s.SeatNum);
+        Assert.Equal(["1C", "5B"], available);
+        Assert.True(chart.Departed);
     }
 
     [Fact]
@@ -53,4 +64,6 @@ public sealed class SeatChartTests
         Assert.False(SeatMap.HasSeat("5D"));
         Assert.False(SeatMap.HasSeat("5c"));
     }
+
+    private static TakenSeats Taken(Dictionary<string, string> reserved, params string[] held) => new(reserved, held);
 }
