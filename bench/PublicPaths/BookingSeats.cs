@@ -51,7 +51,8 @@ internal sealed class BookingSeats
         var flightsByNumber = new Dictionary<string, List<string>>();
         await using (var list = connection.CreateCommand())
         {
-            list.CommandText = "SELECT flight_id, flight_no FROM flights";
+            // A flight that has departed cannot be booked through the gateway.
+            list.CommandText = "SELECT flight_id, flight_no FROM flights WHERE departure_time > UTC_TIMESTAMP() + INTERVAL 1 HOUR";
             await using var reader = await list.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {

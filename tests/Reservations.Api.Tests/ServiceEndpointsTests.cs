@@ -20,7 +20,7 @@ public sealed class ServiceEndpointsTests(ReservationsServiceFixture service)
     }
 
     [Fact]
-    public async Task OpenApi_document_describes_the_reservation_endpoints_in_snake_case()
+    public async Task OpenApi_document_describes_the_reservation_and_hold_endpoints_in_snake_case()
     {
         var document = await _client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
 
@@ -29,6 +29,11 @@ public sealed class ServiceEndpointsTests(ReservationsServiceFixture service)
         Assert.True(reservations.TryGetProperty("put", out _));
         Assert.True(reservations.TryGetProperty("get", out _));
         Assert.True(paths.GetProperty("/reservations/{flight_id}/{seat_num}").TryGetProperty("delete", out _));
+        Assert.True(paths.GetProperty("/holds").TryGetProperty("post", out _));
+        Assert.True(paths.GetProperty("/holds/{hold_id}/confirm").TryGetProperty("post", out _));
+        Assert.True(paths.GetProperty("/holds/{hold_id}").TryGetProperty("delete", out _));
+        Assert.True(paths.GetProperty("/flights/{flight_id}/taken_seats").TryGetProperty("get", out _));
+        Assert.True(paths.GetProperty("/customers/{customer_id}/bookings").TryGetProperty("get", out _));
         var reservation = document.GetProperty("components").GetProperty("schemas").GetProperty("Reservation");
         Assert.Equal(
             ["customer_id", "flight_id", "seat_num"],

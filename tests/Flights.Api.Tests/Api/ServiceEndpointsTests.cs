@@ -21,12 +21,12 @@ public sealed class ServiceEndpointsTests(FlightsServiceFixture service)
     }
 
     [Fact]
-    public async Task The_OpenAPI_document_describes_the_four_endpoints_in_snake_case()
+    public async Task The_OpenAPI_document_describes_the_five_endpoints_in_snake_case()
     {
         var document = await (await _client.GetAsync("/openapi/v1.json")).ReadOkAsync<JsonElement>();
 
         var paths = document.GetProperty("paths");
-        Assert.Equal(["/flights", "/flights/seating", "/flights/{flight_id}", "/flights/{flight_no}/seat_map"], paths.EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal(["/flights", "/flights/lookup", "/flights/seating", "/flights/{flight_id}", "/flights/{flight_no}/seat_map"], paths.EnumerateObject().Select(p => p.Name).Order());
         Assert.All(["/flights", "/flights/seating"], search => Assert.Equal(
             ["date", "destination_code", "flight_no", "origin_code"],
             paths.GetProperty(search).GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).Order()));

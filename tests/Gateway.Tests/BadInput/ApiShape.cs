@@ -10,6 +10,7 @@ internal sealed record EndpointShape(HttpMethod Method, string PathTemplate, str
 internal static class ApiShape
 {
     private static readonly string[] ReservationFields = ["flight_id", "seat_num", "customer_id"];
+    private static readonly string[] HoldFields = ["flight_id", "seats"];
 
     public static readonly EndpointShape[] Flights =
     [
@@ -17,6 +18,7 @@ internal static class ApiShape
         new(HttpMethod.Get, "/flights/seating", ["flight_no", "origin_code", "destination_code", "date"], []),
         new(HttpMethod.Get, "/flights/{flight_id}", [], []),
         new(HttpMethod.Get, "/flights/{flight_no}/seat_map", [], []),
+        new(HttpMethod.Get, "/flights/lookup", ["flight_id"], []),
     ];
 
     public static readonly EndpointShape[] Reservations =
@@ -25,6 +27,12 @@ internal static class ApiShape
         new(HttpMethod.Get, "/reservations", ["flight_id"], []),
         new(HttpMethod.Get, "/reservations/taken_seats", ["flight_id"], []),
         new(HttpMethod.Delete, "/reservations/{flight_id}/{seat_num}", ["customer_id"], []),
+        new(HttpMethod.Get, "/flights/{flight_id}/taken_seats", [], []),
+        new(HttpMethod.Post, "/holds", [], HoldFields),
+        new(HttpMethod.Get, "/holds/{hold_id}", [], []),
+        new(HttpMethod.Post, "/holds/{hold_id}/confirm", [], []),
+        new(HttpMethod.Delete, "/holds/{hold_id}", [], []),
+        new(HttpMethod.Get, "/customers/{customer_id}/bookings", [], []),
     ];
 
     public static readonly EndpointShape[] Gateway =
@@ -34,6 +42,10 @@ internal static class ApiShape
         new(HttpMethod.Post, "/api/reservations", [], ReservationFields),
         new(HttpMethod.Delete, "/api/reservations/{flight_id}/{seat_num}", ["customer_id"], []),
         new(HttpMethod.Post, "/api/reservations/{flight_id}/{seat_num}/rebook", [], ["flight_id", "seat_num"]),
+        new(HttpMethod.Post, "/api/holds", [], HoldFields),
+        new(HttpMethod.Post, "/api/holds/{hold_id}/confirm", [], []),
+        new(HttpMethod.Delete, "/api/holds/{hold_id}", [], []),
+        new(HttpMethod.Get, "/api/me/trips", [], []),
         .. Flights,
     ];
 
@@ -42,6 +54,8 @@ internal static class ApiShape
         ["flight_id"] = flightId.ToString(),
         ["flight_no"] = "AA2532",
         ["seat_num"] = "12C",
+        ["seats"] = "12C",
+        ["hold_id"] = "0123456789abcdef0123456789abcdef",
         ["customer_id"] = "corpus-customer",
         ["origin_code"] = "LAX",
         ["destination_code"] = "DCA",
