@@ -51,6 +51,37 @@ public sealed class BookingJourneyTests(SystemFixture system, ITestOutputHelper 
     }
 
     [Fact]
+    public async Task Hold_two_seats_see_them_taken_be_refused_them_confirm_see_the_trip_and_release_another_hold()
+    {
+        var alice = await Customers.SignUpAsync(system.Identity);
+        var bob = await Customers.SignUpAsync(system.Identity);
+        var flightId = await _gateway.FlightIdAsync();
+
+        using var held = await SendAsync(alice, HttpMethod.Post, "/api/holds", JsonContent.Create(new { flight_id = flightId, seats = new[] { "22A", "22B" } }));
+        Assert.Equal(HttpStatusCode.Created, held.StatusCode);
+        var holdId = (string)(await held.Content.ReadFromJsonAsync<JsonObject>())!["hold_id"]!;
+        var chart = await SeatChartAsync(flightId);
+        Assert.False(IsAvailable(chart, "22A"));
+        Assert.False(IsAvailable(chart, "22B"));
+
+        using var refused = await SendAsync(bob, HttpMethod.Post, "/api/holds", JsonContent.Create(new { flight_id = flightId, seats = new[] { "22B", "22C" } }));
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        using var confirmed = await SendAsync(alice, HttpMethod.Post, $"/api/holds/{holdId}/confirm");
+        Assert.Equal(HttpStatusCode.Created, confirmed.StatusCode);
+
+        using var other = await SendAsync(bob, HttpMethod.Post, "/api/holds", JsonContent.Create(new { flight_id = flightId, seats = new[] { "22C" } }));
+        var otherId = (string)(await other.Content.ReadFromJsonAsync<JsonObject>())!["hold_id"]!;
+        using var released = await SendAsync(bob, HttpMethod.Delete, $"/api/holds/{otherId}");
+        Assert.Equal(HttpStatusCode.NoContent, released.StatusCode);
+        Assert.True(IsAvailable(await SeatChartAsync(flightId), "22C"));
+
+        using var trips = await SendAsync(alice, HttpMethod.Get, "/api/me/trips");
+        var trip = Assert.Single((await trips.Content.ReadFromJsonAsync<JsonArray>())!)!;
+        Assert.Equal(["22A", "22B"], trip["reserved_seats"]!.AsArray().Select(seat => (string?)seat));
+        Assert.Equal("AA2532", (string?)trip["flight"]!["flight_no"]);
+    }
+
+    [Fact]
     public async Task The_resources_are_wired_as_the_app_model_says()
     {
         var connectionString = await system.App.GetConnectionStringAsync("flightsdb");

@@ -143,6 +143,14 @@ public sealed class HoldsApiTests(ReservationsServiceFixture service)
     }
 
     [Fact]
+    public async Task The_taken_seats_of_a_flight_are_for_the_gateways_own_token_only()
+    {
+        using var asCustomer = await _calls.SendAsync("alice", HttpMethod.Get, $"/flights/{_flight}/taken_seats");
+
+        Assert.Equal(HttpStatusCode.Forbidden, asCustomer.StatusCode);
+    }
+
+    [Fact]
     public async Task Bookings_of_a_customer_list_their_reservations_and_live_holds()
     {
         var holdId = await _calls.HoldIdAsync("dora", _flight, "20A");
