@@ -7,7 +7,7 @@ namespace Reservations.Api.Tests;
 [Collection(ReservationsServiceCollection.Name)]
 public sealed class HoldConcurrencyTests(ReservationsServiceFixture service)
 {
-    private const int Holds = 70;
+    private const int Holds = 100;
     private const int DirectReservations = 30;
 
     private static readonly string[] Seats = [.. from row in Enumerable.Range(1, 4) from letter in "ABCDE" select $"{row}{letter}"];
@@ -16,7 +16,7 @@ public sealed class HoldConcurrencyTests(ReservationsServiceFixture service)
     private readonly string _flight = $"AA{Guid.NewGuid():N}";
 
     [Fact]
-    public async Task Of_100_simultaneous_overlapping_holds_and_reservations_no_seat_is_in_two_holds_or_held_and_reserved()
+    public async Task Of_100_simultaneous_overlapping_holds_and_30_reservations_no_seat_is_in_two_holds_or_held_and_reserved()
     {
         var random = new Random(11);
         var holdRequests = Enumerable.Range(0, Holds)
