@@ -1,8 +1,8 @@
 namespace Reservations.Api.Infrastructure;
 
 /// <summary>
-/// The holds' Lua, one atomic step per decision. Every script but <see cref="Place"/> and <see cref="Due"/> takes the
-/// keys of one hold, in the order of <c>HoldStore.HoldKeys</c>: KEYS[1] the hold, KEYS[2] the flight's reservations,
+/// The holds' Lua, one atomic step per decision. <see cref="Confirm"/>, <see cref="Release"/> and <see cref="Expire"/>
+/// take the keys of one hold, in the order of <c>HoldStore.HoldKeys</c>: KEYS[1] the hold, KEYS[2] the flight's reservations,
 /// KEYS[3] the flight's held seats, KEYS[4] the expiry queue, KEYS[5] the customer's holds, KEYS[6] the customer's
 /// reservations; ARGV[1] the hold id, ARGV[2] the customer.
 /// </summary>
@@ -123,6 +123,9 @@ internal static class HoldScripts
         redis.call('HSET', KEYS[1], 'state', 'expired')
         return 1
         """;
+
+    /// <summary>Redis's clock, in milliseconds since the Unix epoch.</summary>
+    public const string Now = LuaPrelude.Functions + "return now_ms()";
 
     /// <summary>Up to ARGV[1] ids of holds whose expiry has passed, by Redis's clock; KEYS[1] the expiry queue.</summary>
     public const string Due = LuaPrelude.Functions + """

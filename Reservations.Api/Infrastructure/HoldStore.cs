@@ -111,7 +111,7 @@ public sealed class HoldStore(RedisCommands redis, IOptions<HoldOptions> options
     public async Task<IReadOnlyList<Hold>> GetCustomerHoldsAsync(string customerId)
     {
         var holdIds = await redis.RunAsync("list customer holds", "SMEMBERS", database => database.SetMembersAsync(RedisKeys.CustomerHolds(customerId)));
-        var now = FromMilliseconds((long)await redis.EvaluateAsync("time", LuaPrelude.Functions + "return now_ms()", [], []));
+        var now = FromMilliseconds((long)await redis.EvaluateAsync("time", HoldScripts.Now, [], []));
         var holds = await Task.WhenAll(holdIds.Select(id => GetAsync(id!)));
         return [.. holds
             .Where(stored => stored is { State: "held" } && stored.Hold.ExpiresAt > now)
