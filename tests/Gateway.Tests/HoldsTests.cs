@@ -136,6 +136,21 @@ public sealed class HoldsTests(GatewaySystemFixture system) : IClassFixture<Gate
     }
 
     [Fact]
+    public async Task A_hold_of_a_flight_that_departs_before_it_is_confirmed_cannot_be_confirmed()
+    {
+        var departure = DateTime.UtcNow.AddSeconds(5);
+        var flightId = await AddFlightAsync(departure);
+        var alice = await system.Identity.SignUpAsync();
+        var holdId = await HoldIdAsync(alice, flightId, "12A");
+
+        await Task.Delay(departure - DateTime.UtcNow + TimeSpan.FromMilliseconds(100));
+        using var confirmed = await SendAsync(alice, HttpMethod.Post, $"/api/holds/{holdId}/confirm");
+
+        var problem = await AssertProblemAsync(confirmed, HttpStatusCode.Conflict);
+        Assert.Equal("flight has departed", (string?)problem["title"]);
+    }
+
+    [Fact]
     public async Task My_trips_list_reservations_and_holds_with_their_flights_upcoming_first()
     {
         var alice = await system.Identity.SignUpAsync();
