@@ -8,8 +8,8 @@ namespace Gateway.Tests;
 /// <summary>
 /// <c>GET /api/flights?…&amp;passengers=N</c> against a UA1180 (SFO → ORD: 16 business and 156 economy seats) with
 /// most seats taken: 153 economy and 3 business seats written straight into Reservations.Api's Redis hash, one
-/// economy seat booked through the gateway, and 10 business seats held as the holds layout keeps them
-/// (<c>holds:{flight_id}</c>). 2 economy and 3 business seats stay free: 5 in all.
+/// economy seat booked through the gateway, and 10 business seats held through the gateway by another customer (two
+/// holds). 2 economy and 3 business seats stay free: 5 in all.
 /// </summary>
 public sealed class AvailabilitySearchTests(GatewaySystemFixture system) : IClassFixture<GatewaySystemFixture>, IAsyncLifetime
 {
@@ -29,7 +29,6 @@ public sealed class AvailabilitySearchTests(GatewaySystemFixture system) : IClas
         await using var redis = await ConnectionMultiplexer.ConnectAsync(system.Redis.ConnectionString);
         await redis.GetDatabase().HashSetAsync($"flights:{_flightId}",
             [.. economy.Skip(3).Concat(business.Take(3)).Select(seat => new HashEntry(seat, "filler-customer"))]);
-        await redis.GetDatabase().HashSetAsync($"holds:{_flightId}", [.. business.Skip(3).Take(10).Select(seat => new HashEntry(seat, "hold-of-another-customer"))]);
 
         // xunit runs this before every test of the class; the system, and so the flight, lives as long as the class.
         if (await redis.GetDatabase().HashExistsAsync($"flights:{_flightId}", economy[0]))
@@ -44,6 +43,17 @@ public sealed class AvailabilitySearchTests(GatewaySystemFixture system) : IClas
             Content = JsonContent.Create(new { flight_id = _flightId, seat_num = economy[0] }),
         });
         Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
+
+        var holder = await system.Identity.SignUpAsync();
+        foreach (var seats in business.Skip(3).Take(10).Chunk(9))
+        {
+            using var held = await _gateway.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/holds")
+            {
+                Headers = { Authorization = holder.Authorization },
+                Content = JsonContent.Create(new { flight_id = _flightId, seats }),
+            });
+            Assert.Equal(HttpStatusCode.Created, held.StatusCode);
+        }
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using StackExchange.Redis;
 using static Reservations.Api.Tests.HttpAssertions;
 
 namespace Reservations.Api.Tests;
@@ -17,10 +16,9 @@ public sealed class TakenSeatsTests(ReservationsServiceFixture service)
         string full = $"AA{Guid.NewGuid():N}", held = $"AA{Guid.NewGuid():N}", free = $"AA{Guid.NewGuid():N}";
         await ReserveAsync(full, "12C", "customer-1");
         await ReserveAsync(full, "3A", "customer-2");
-        // Holds are kept as holds:{flight_id}, seat → hold id; a seat both held and reserved is counted once.
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(service.Redis.Server.ConnectionString);
-        await redis.GetDatabase().HashSetAsync($"holds:{held}", [new("7D", "hold-1"), new("7E", "hold-1")]);
-        await redis.GetDatabase().HashSetAsync($"holds:{full}", [new("12C", "hold-2"), new("14F", "hold-2")]);
+        var holds = new HoldsCalls(service, service.Anonymous);
+        await holds.HoldIdAsync("customer-3", held, "7D", "7E");
+        await holds.HoldIdAsync("customer-4", full, "14F");
 
         var taken = await _client.GetFromJsonAsync<Dictionary<string, string[]>>(
             $"/reservations/taken_seats?flight_id={full}&flight_id={held}&flight_id={free}&flight_id={full}");
