@@ -10,6 +10,14 @@ namespace Gateway.Clients;
 public sealed class ReservationsClient(HttpClient http, IOptions<JsonOptions> json, DependencyOutages outages)
     : ServiceClient(http, json.Value.SerializerOptions, outages, "Reservations.Api")
 {
+    /// <returns>Seat number → customer id of every reserved seat of the flight.</returns>
+    public async Task<IReadOnlyDictionary<string, string>> GetReservationsAsync(Guid flightId, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(
+            AccessTokenHandler.UseGatewayToken(new HttpRequestMessage(HttpMethod.Get, $"/reservations?flight_id={flightId}")), cancellationToken);
+        return await ReadAsync<Dictionary<string, string>>(response, cancellationToken);
+    }
+
     /// <summary>What Reservations.Api answers in one call; a day of one route is far fewer flights.</summary>
     private const int TakenSeatsFlightsPerCall = 100;
 
