@@ -25,7 +25,8 @@ public static class RebookingApi
                 "Reserves the new seat, then releases the original; the customer ends with exactly one of the two. " +
                 "200: rebooked (outcome \"rebooked\", reservation = the new seat). " +
                 "202: rebooked, the original seat still to be released (completed: false); the gateway releases it as soon as Reservations.Api answers. " +
-                "409: the new seat is taken, the customer already holds it, or another rebooking of this reservation is under way; the customer keeps the original. " +
+                "409: the new seat is taken, the customer already holds it, another rebooking of this reservation is under way, " +
+                "or the reservation's flight or the new one has departed (title \"flight has departed\"); the customer keeps the original. " +
                 "503 (Retry-After): Reservations.Api or Redis did not answer; the customer keeps the original. " +
                 "A 409 or 503 from the rebooking itself carries the extension members outcome (\"kept_original\"), reservation (the seat held) and rebooking_id; " +
                 "a 503 without them came before the rebooking began (nothing was changed). " +
@@ -74,6 +75,8 @@ public static class RebookingApi
             case RebookingOutcome.Unavailable:
                 httpContext.Response.Headers[HeaderNames.RetryAfter] = RetryAfterSeconds;
                 break;
+            case RebookingOutcome.FlightDeparted:
+                return TypedResults.Problem(result.Refusal!);
         }
 
         return TypedResults.Problem(Problem(result));

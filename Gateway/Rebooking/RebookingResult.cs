@@ -33,11 +33,14 @@ public enum RebookingOutcome
 
     /// <summary>The customer already holds the new seat; nothing was done.</summary>
     AlreadyYours,
+
+    /// <summary>The reservation's flight or the new one has departed (<see cref="RebookingResult.Refusal"/> says which); nothing was done.</summary>
+    FlightDeparted,
 }
 
 /// <summary>
 /// How a rebooking ended and the one seat the customer holds afterwards (<see cref="Held"/>), with the reason given by
-/// Reservations.Api when it refused the new seat.
+/// Reservations.Api when it refused the new seat, or the departure that refused the rebooking.
 /// </summary>
 public sealed record RebookingResult(RebookingOutcome Outcome, RebookingRecord? Rebooking = null, ProblemDetails? Refusal = null)
 {

@@ -1,5 +1,6 @@
 using System.Net;
 using Gateway.Clients;
+using Gateway.Departures;
 using Gateway.Model;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +18,7 @@ namespace Gateway.Rebooking;
 public sealed partial class RebookingSaga(
     FlightsClient flights,
     ReservationsClient reservations,
+    DepartureCheck departures,
     RebookingJournal journal,
     IOptions<RebookingOptions> options,
     ILogger<RebookingSaga> logger)
@@ -43,6 +45,12 @@ public sealed partial class RebookingSaga(
         if (flight is null)
         {
             return new RebookingResult(RebookingOutcome.FlightNotFound);
+        }
+
+        var originalFlight = original.FlightId == requested.FlightId ? flight : await flights.GetFlightAsync(Guid.Parse(original.FlightId), cancellationToken);
+        if (new[] { originalFlight, flight }.FirstOrDefault(f => f is not null && departures.HasDeparted(f)) is { } departed)
+        {
+            return new RebookingResult(RebookingOutcome.FlightDeparted, Refusal: DepartureCheck.Refusal(departed));
         }
 
         if (await flights.GetSeatMapAsync(flight.FlightNo, cancellationToken) is not { } seatMap || !seatMap.HasSeat(requested.SeatNum))

@@ -88,7 +88,7 @@ public sealed class BookingJourneyTests(SystemFixture system, ITestOutputHelper 
 
         Assert.Contains("Database=flightsdb", connectionString);
         Assert.NotEqual(system.App.GetEndpoint("flights", 0), system.App.GetEndpoint("flights", 1));
-        foreach (var resource in new[] { "mysql", "flightsdb", "identitydb", "redis", "identity", "flights", "reservations", "gateway" })
+        foreach (var resource in new[] { "mysql", "flightsdb", "identitydb", "redis", "identity", "flights", "reservations", "gateway", "web" })
         {
             var state = system.App.ResourceNotifications.TryGetCurrentState(resource);
             Assert.True(state is { State: Airline.Hosting.Orchestration.ResourceState.Running, Healthy: true }, $"{resource}: {state}");

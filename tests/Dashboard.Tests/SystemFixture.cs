@@ -5,7 +5,7 @@ namespace Dashboard.Tests;
 /// <summary>The whole system as the AppHost models it, started once with its dashboard for the tests of the "system" collection.</summary>
 public sealed class SystemFixture : IAsyncLifetime
 {
-    public static readonly string[] Resources = ["mysql", "flightsdb", "identitydb", "redis", "identity", "flights", "reservations", "gateway"];
+    public static readonly string[] Resources = ["mysql", "flightsdb", "identitydb", "redis", "identity", "flights", "reservations", "gateway", "web"];
 
     private DistributedApplication? _app;
 

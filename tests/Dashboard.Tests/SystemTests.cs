@@ -110,8 +110,8 @@ public sealed class SystemTests(SystemFixture system)
     public async Task Every_project_exports_logs_and_metrics_to_the_dashboard()
     {
         var sources = await DashboardClient.EventuallyAsync(
-            () => _dashboard.GetAsync<List<MetricSource>>("/api/metrics/sources"), list => list.Count >= 5);
-        Assert.Equal(["flights-0", "flights-1", "gateway-0", "identity-0", "reservations-0"], sources.Select(s => s.Instance).Order());
+            () => _dashboard.GetAsync<List<MetricSource>>("/api/metrics/sources"), list => list.Count >= 6);
+        Assert.Equal(["flights-0", "flights-1", "gateway-0", "identity-0", "reservations-0", "web-0"], sources.Select(s => s.Instance).Order());
 
         var gatewayMetrics = await DashboardClient.EventuallyAsync(
             () => _dashboard.GetAsync<List<InstrumentView>>("/api/metrics?instance=gateway-0"),

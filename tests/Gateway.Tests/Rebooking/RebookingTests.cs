@@ -70,6 +70,19 @@ public sealed class RebookingTests(RebookingSystemFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Rebooking_to_a_flight_that_has_departed_is_409_flight_has_departed_and_keeps_the_original()
+    {
+        var (customer, original) = await BookAsync(day: 11, "11F");
+        var departed = new Reservation(await AddDepartedFlightAsync(), "11F", customer.UserId);
+
+        using var response = await RebookAsync(customer, original, departed);
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.Conflict);
+        Assert.Equal("flight has departed", (string?)problem["title"]);
+        Assert.Equal([Key(original)], await SeatsHeldAsync(customer, original, departed));
+    }
+
+    [Fact]
     public async Task Rebooking_to_a_seat_the_customer_already_holds_is_409_and_keeps_both()
     {
         var (customer, original) = await BookAsync(day: 13, "13C");
@@ -347,6 +360,22 @@ public sealed class RebookingTests(RebookingSystemFixture fixture) : IClassFixtu
     {
         var flights = await _system.Gateway.GetFromJsonAsync<JsonArray>("/flights?flight_no=AA2532");
         return (string)flights![day]!["flight_id"]!;
+    }
+
+    /// <summary>A flight that left yesterday, under a flight number of its own so the days of AA2532 stay as they are.</summary>
+    private async Task<string> AddDepartedFlightAsync()
+    {
+        var flightId = Guid.NewGuid().ToString();
+        await using var connection = new MySqlConnector.MySqlConnection(_system.MySql.GetConnectionString("flightsdb"));
+        await connection.OpenAsync();
+        await using var command = new MySqlConnector.MySqlCommand(
+            "INSERT INTO flights (flight_id, flight_no, origin_code, destination_code, departure_time, arrival_time) VALUES (@id, 'ZZ0018', 'LAX', 'DCA', @departure, @arrival)",
+            connection);
+        command.Parameters.AddWithValue("@id", flightId);
+        command.Parameters.AddWithValue("@departure", DateTime.UtcNow.AddDays(-1));
+        command.Parameters.AddWithValue("@arrival", DateTime.UtcNow.AddDays(-1).AddHours(5));
+        Assert.Equal(1, await command.ExecuteNonQueryAsync());
+        return flightId;
     }
 
     private static async Task<JsonObject> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)
