@@ -19,33 +19,17 @@ public sealed class GatewayClient(HttpClient http)
     public Task<ApiResult<SeatChart>> GetSeatChartAsync(Guid flightId, CancellationToken cancellationToken) =>
         GetAsync<SeatChart>($"/api/flights/{flightId}/seats", cancellationToken);
 
-    /// <summary>Books every seat or none: when one cannot be had, those already booked are given back.</summary>
-    public async Task<ApiResult<IReadOnlyList<Reservation>>> BookAsync(Guid flightId, IReadOnlyList<string> seats, CancellationToken cancellationToken)
-    {
-        var booked = new List<Reservation>();
-        foreach (var seat in seats)
-        {
-            var reply = await SendAsync<Reservation>(
-                new HttpRequestMessage(HttpMethod.Post, "/api/reservations")
-                {
-                    Content = JsonContent.Create(new { flight_id = flightId, seat_num = seat }),
-                },
-                cancellationToken);
-            if (reply.Problem is { } problem)
-            {
-                foreach (var reservation in booked)
-                {
-                    await CancelAsync(reservation.FlightId, reservation.SeatNum, cancellationToken);
-                }
+    /// <summary>Keeps the seats for the customer, all or none, until the hold expires.</summary>
+    public Task<ApiResult<Hold>> HoldAsync(Guid flightId, IReadOnlyList<string> seats, CancellationToken cancellationToken) =>
+        SendAsync<Hold>(Post("/api/holds", new { flight_id = flightId, seats }), cancellationToken);
 
-                return problem;
-            }
+    /// <summary>Turns a live hold into reservations; a 410 problem when it expired first.</summary>
+    public Task<ApiResult<HoldConfirmation>> ConfirmHoldAsync(string holdId, CancellationToken cancellationToken) =>
+        SendAsync<HoldConfirmation>(Post($"/api/holds/{Uri.EscapeDataString(holdId)}/confirm", content: null), cancellationToken);
 
-            booked.Add(reply.Value!);
-        }
-
-        return new ApiResult<IReadOnlyList<Reservation>>(booked, null);
-    }
+    /// <summary>Gives held seats back at once; null when it is done.</summary>
+    public async Task<ApiProblem?> ReleaseHoldAsync(string holdId, CancellationToken cancellationToken) =>
+        (await SendAsync<object>(new HttpRequestMessage(HttpMethod.Delete, $"/api/holds/{Uri.EscapeDataString(holdId)}"), cancellationToken)).Problem;
 
     /// <summary>
     /// Moves a reservation to another seat, on the same or another flight (the gateway's rebooking saga): the customer
@@ -53,10 +37,7 @@ public sealed class GatewayClient(HttpClient http)
     /// </summary>
     public Task<ApiResult<object>> RebookAsync(string flightId, string seatNum, Guid newFlightId, string newSeatNum, CancellationToken cancellationToken) =>
         SendAsync<object>(
-            new HttpRequestMessage(HttpMethod.Post, $"/api/reservations/{Uri.EscapeDataString(flightId)}/{Uri.EscapeDataString(seatNum)}/rebook")
-            {
-                Content = JsonContent.Create(new { flight_id = newFlightId, seat_num = newSeatNum }),
-            },
+            Post($"/api/reservations/{Uri.EscapeDataString(flightId)}/{Uri.EscapeDataString(seatNum)}/rebook", new { flight_id = newFlightId, seat_num = newSeatNum }),
             cancellationToken);
 
     /// <summary>Gives a seat back; null when it is done.</summary>
@@ -65,29 +46,12 @@ public sealed class GatewayClient(HttpClient http)
             new HttpRequestMessage(HttpMethod.Delete, $"/api/reservations/{Uri.EscapeDataString(flightId)}/{Uri.EscapeDataString(seatNum)}"),
             cancellationToken)).Problem;
 
-    /// <summary>The customer's flights that have not departed, soonest first, each with their seats.</summary>
-    public async Task<ApiResult<IReadOnlyList<Trip>>> GetTripsAsync(CancellationToken cancellationToken)
-    {
-        var reservations = await GetAsync<List<Reservation>>("/api/me/reservations", cancellationToken);
-        if (reservations.Problem is { } problem)
-        {
-            return problem;
-        }
+    /// <summary>The customer's flights with their reserved seats and live holds, upcoming ones first.</summary>
+    public Task<ApiResult<List<Trip>>> GetTripsAsync(CancellationToken cancellationToken) =>
+        GetAsync<List<Trip>>("/api/me/trips", cancellationToken);
 
-        var trips = new List<Trip>();
-        foreach (var flightSeats in reservations.Value!.GroupBy(reservation => reservation.FlightId))
-        {
-            var flight = await GetAsync<Flight>($"/flights/{Uri.EscapeDataString(flightSeats.Key)}", cancellationToken);
-            if (flight.Problem is { } flightProblem)
-            {
-                return flightProblem;
-            }
-
-            trips.Add(new Trip(flight.Value!, [.. flightSeats.Select(reservation => reservation.SeatNum).Order(StringComparer.Ordinal)]));
-        }
-
-        return new ApiResult<IReadOnlyList<Trip>>([.. trips.Where(trip => trip.Flight.DepartureTime > DateTime.UtcNow).OrderBy(trip => trip.Flight.DepartureTime)], null);
-    }
+    private static HttpRequestMessage Post(string path, object? content) =>
+        new(HttpMethod.Post, path) { Content = content is null ? null : JsonContent.Create(content, options: ApiJson.Options) };
 
     private Task<ApiResult<T>> GetAsync<T>(string path, CancellationToken cancellationToken) =>
         SendAsync<T>(new HttpRequestMessage(HttpMethod.Get, path), cancellationToken);

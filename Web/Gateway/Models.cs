@@ -11,8 +11,8 @@ public sealed record Flight(
 /// <summary>A flight with seats free for the party searched for; the cheapest cabin with room for all of them, if any.</summary>
 public sealed record FlightOffer(Flight Flight, int SeatsTotal, int SeatsAvailable, string? CheapestCabin);
 
-/// <summary>A flight's seat map with every seat marked available or not, as the gateway composes it.</summary>
-public sealed record SeatChart(Flight Flight, int SeatsTotal, int SeatsAvailable, SeatChartMap SeatMap);
+/// <summary>A flight's seat map with every seat marked available or not (reserved or held), as the gateway composes it.</summary>
+public sealed record SeatChart(Flight Flight, bool Departed, int SeatsTotal, int SeatsAvailable, SeatChartMap SeatMap);
 
 public sealed record SeatChartMap(string FlightNo, IReadOnlyList<SeatChartCabin> Cabins);
 
@@ -27,5 +27,12 @@ public sealed record SeatChartSeat(string SeatNum, IReadOnlyList<string> Feature
 
 public sealed record Reservation(string FlightId, string SeatNum, string CustomerId);
 
-/// <summary>A customer's seats on one flight.</summary>
-public sealed record Trip(Flight Flight, IReadOnlyList<string> Seats);
+/// <summary>Seats kept for the customer until <see cref="ExpiresAt"/>, to be confirmed or released.</summary>
+public sealed record Hold(string HoldId, string FlightId, IReadOnlyList<string> Seats, DateTime ExpiresAt);
+
+public sealed record HoldConfirmation(string HoldId, IReadOnlyList<Reservation> Reservations);
+
+/// <summary>A customer's seats on one flight: reserved ones and live holds; the flight is null when it is no longer known.</summary>
+public sealed record Trip(string FlightId, Flight? Flight, bool Departed, IReadOnlyList<string> ReservedSeats, IReadOnlyList<TripHold> Holds);
+
+public sealed record TripHold(string HoldId, IReadOnlyList<string> Seats, DateTime ExpiresAt);

@@ -24,7 +24,7 @@ public sealed class BrowserTests(SystemFixture system, ITestOutputHelper output)
     private static string Artifacts => Path.Combine(ProjectDirectory, "artifacts");
 
     [Fact]
-    public async Task A_new_traveller_signs_up_and_in_books_two_adjacent_seats_sees_them_in_my_trips_changes_a_seat_then_its_flight_and_cancels_the_other() =>
+    public async Task A_new_traveller_signs_up_and_in_holds_and_confirms_two_adjacent_seats_sees_them_in_my_trips_changes_a_seat_then_its_flight_and_cancels_the_other() =>
         await DriveAsync("journey");
 
     [Fact]
@@ -32,7 +32,7 @@ public sealed class BrowserTests(SystemFixture system, ITestOutputHelper output)
         await DriveAsync("live-seat-map");
 
     [Fact]
-    public async Task Seats_are_picked_and_booked_with_the_keyboard_only() =>
+    public async Task Seats_are_picked_held_and_confirmed_with_the_keyboard_only() =>
         await DriveAsync("keyboard");
 
     private async Task DriveAsync(string scenario)

@@ -1,8 +1,9 @@
 // Drives the customer web app as travellers would, in headless Debian Chromium, one SCENARIO at a time:
-//   journey        sign up and in, search LAX→DCA for two, pick two adjacent seats, book them, see them in My trips,
+//   journey        sign up and in, search LAX→DCA for two, pick two adjacent seats, hold them (a countdown runs),
+//                  confirm, see them in My trips,
 //                  change one's seat, then its flight (rebooking), cancel the other; prints the seat map's first paint (Performance API) as a `figure:` line
 //   live-seat-map  a second traveller books a seat the first is looking at: it turns unavailable without a reload
-//   keyboard       seats picked and booked with the keyboard only
+//   keyboard       seats picked, held and confirmed with the keyboard only
 // Screenshots of every step go to ARTIFACTS. Run by tests/Web.Tests (BrowserTests) with SCENARIO, WEB_URL, DATE
 // (yyyy-MM-dd) and ARTIFACTS.
 import { chromium } from 'playwright-core';
@@ -167,7 +168,7 @@ async function journey() {
   await live(page);
   await accessible(page, 'seat map');
 
-  step('pick two adjacent seats and book them');
+  step('pick two adjacent seats, hold them (countdown shown), confirm');
   const pair = await adjacentFreeSeats(page);
   if (!pair) throw new Error('no two adjacent free seats');
   for (const seatNum of pair) {
@@ -175,9 +176,13 @@ async function journey() {
     await seat(page, seatNum).and(page.locator('[aria-pressed="true"]')).waitFor();
   }
   await first.shot('05-two-seats-selected');
-  await page.getByRole('button', { name: 'Book 2 seats' }).click();
+  await page.getByRole('button', { name: 'Hold 2 seats' }).click();
+  await page.getByRole('status').filter({ hasText: `Held: ${pair[0]} and ${pair[1]}` }).waitFor();
+  await page.getByRole('timer').filter({ hasText: /^\d+:\d\d left$/ }).waitFor();
+  await first.shot('06-held-with-countdown');
+  await page.getByRole('button', { name: 'Confirm booking' }).click();
   await page.getByRole('status').filter({ hasText: `Booked: ${pair[0]} and ${pair[1]}` }).waitFor();
-  await first.shot('06-booked');
+  await first.shot('07-booked');
 
   step('both seats are in My trips');
   await page.getByRole('link', { name: 'See my trips' }).click();
@@ -235,7 +240,8 @@ async function liveSeatMap() {
   await booker.page.goto(seatMapUrl);
   await live(booker.page);
   await seat(booker.page, watched).click();
-  await booker.page.getByRole('button', { name: 'Book 1 seat' }).click();
+  await booker.page.getByRole('button', { name: 'Hold 1 seat' }).click();
+  await booker.page.getByRole('button', { name: 'Confirm booking' }).click();
   await booker.page.getByRole('status').filter({ hasText: `Booked: ${watched}` }).waitFor();
   await booker.shot('02-second-traveller-booked');
 
@@ -277,10 +283,12 @@ async function keyboard() {
   await page.getByRole('status').filter({ hasText: `${picked[1]} selected (2 of 2)` }).waitFor();
   await t.shot('01-picked-with-keyboard');
 
-  step('Shift+Tab leaves the seat map for the Book button; Enter books');
+  step('Shift+Tab leaves the seat map for the Hold button; Enter holds, focus moves to Confirm, Enter books');
   await page.keyboard.press('Shift+Tab');
   const onButton = await page.evaluate(() => document.activeElement?.textContent.trim());
-  if (onButton !== 'Book 2 seats') throw new Error(`Shift+Tab from the seat map reached '${onButton}', not the Book button`);
+  if (onButton !== 'Hold 2 seats') throw new Error(`Shift+Tab from the seat map reached '${onButton}', not the Hold button`);
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Confirm booking' }).and(page.locator(':focus')).waitFor();
   await page.keyboard.press('Enter');
   await page.getByRole('status').filter({ hasText: `Booked: ${picked.join(' and ')}` }).waitFor();
   await t.shot('02-booked-with-keyboard');
