@@ -11,7 +11,7 @@ status=${PIPESTATUS[0]}
 if [ "$status" -ne 0 ]; then
   echo
   echo "==== make test failed (dotnet test exit code $status); what failed: ===="
-  grep -E -A12 '^\s+Failed [A-Za-z_][A-Za-z0-9_.]+' "$log" | cut -c1-300
+  grep -E -A12 '^\s+Failed [A-Za-z_][A-Za-z0-9_]*\.[A-Za-z0-9_.]+' "$log" | cut -c1-300
   grep -E -B2 -A6 'Test host process crashed|test run was aborted|Test Run Aborted|blame|Sequence_|error MSB|: error ' "$log" | cut -c1-300
   grep -E '^(Failed!|Test Run Failed|Total tests|     (Passed|Failed):)' "$log"
 fi
