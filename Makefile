@@ -26,13 +26,14 @@ clean:
 	rm -rf AppHost/.state
 
 # Kubernetes manifests (a kustomize base) from the app model: `kubectl apply -k deploy/k8s`.
-# Override the images and namespace with e.g. `make publish REGISTRY=ghcr.io/acme TAG=1.0.0`.
+# Override the images, namespace and public address with e.g. `make publish REGISTRY=ghcr.io/acme TAG=1.0.0 PUBLIC_URL=https://airline.example.com`.
 NAMESPACE ?= airline
 REGISTRY ?= localhost:5000
 TAG ?= latest
 INGRESS_CLASS ?= nginx
+PUBLIC_URL ?= http://airline.localhost
 
 .PHONY: publish
 publish:
 	dotnet run --project AppHost -c $(CONFIGURATION) -- publish --publisher kubernetes --output-path deploy/k8s \
-		--namespace $(NAMESPACE) --registry $(REGISTRY) --tag $(TAG) --ingress-class $(INGRESS_CLASS)
+		--namespace $(NAMESPACE) --registry $(REGISTRY) --tag $(TAG) --ingress-class $(INGRESS_CLASS) --public-url $(PUBLIC_URL)

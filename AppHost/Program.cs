@@ -15,6 +15,10 @@ var identity = builder.AddProject<Projects.Identity_Api>("identity")
     .WithEnvironment("Identity__EncryptionKey", encryptionKey)
     .WithEnvironment("Identity__GatewayClientSecret", gatewayClientSecret)
     .WithExternalHttpEndpoints("/connect", "/.well-known", "/account");
+// Tokens name the identity service's public address (the Ingress when published), whichever address they were asked at;
+// the services fetch its discovery document and keys from inside the system all the same.
+var identityIssuer = identity.GetEndpoint("http");
+identity.WithEnvironment("Identity__Issuer", identityIssuer);
 
 var flights = builder.AddProject<Projects.Flights_Api>("flights")
     .WithReplicas(2)
@@ -34,6 +38,7 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway")
 var web = builder.AddProject<Projects.Web>("web")
     .WithReference(gateway).WaitFor(gateway)
     .WithReference(identity)
+    .WithEnvironment("Identity__Issuer", identityIssuer)
     .WithExternalHttpEndpoints();
 
 identity.WithEnvironment("Identity__WebRedirectUris__0", web.GetEndpoint("http").WithPath("/signin-oidc"))

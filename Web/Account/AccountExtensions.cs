@@ -44,8 +44,11 @@ internal static class AccountExtensions
         builder.Services.AddOptions<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme)
             .Configure<IHttpClientFactory>((options, clients) =>
             {
-                options.Authority = builder.Configuration["Identity:Authority"] ?? IdentityServiceUrl;
+                var authority = new Uri(builder.Configuration["Identity:Authority"] ?? IdentityServiceUrl);
+                options.Authority = authority.AbsoluteUri;
                 options.Backchannel = clients.CreateClient(IdentityClientName);
+                options.ConfigurationManager = PublicBrowserEndpoints.ConfigurationManager(
+                    authority, builder.Configuration["Identity:Issuer"] is { Length: > 0 } issuer ? new Uri(issuer) : null, options.Backchannel);
                 // Inside the system the services speak plain HTTP; TLS ends at the ingress.
                 options.RequireHttpsMetadata = false;
                 options.ClientId = WebClientId;

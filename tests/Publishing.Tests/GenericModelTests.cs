@@ -115,7 +115,25 @@ public sealed class GenericModelTests : IDisposable
         Assert.Equal("traefik", policy.Text("spec", "ingress", "0", "from", "0", "namespaceSelector", "matchLabels", "kubernetes.io/metadata.name"));
     }
 
+    [Fact]
+    public void The_public_url_is_the_ingress_host_and_what_references_to_external_endpoints_become_while_internal_ones_stay_in_the_cluster()
+    {
+        var builder = NewBuilder();
+        var api = builder.AddProject<TestProject>("api");
+        var web = builder.AddProject<TestProject>("web").WithExternalHttpEndpoints();
+        api.WithEnvironment("Callback", web.GetEndpoint("http").WithPath("/signin"));
+        web.WithEnvironment("Api", api.GetEndpoint("http"));
+
+        Publish.Model(builder, _directory, "--public-url", "https://airline.example.com");
+        var manifests = Manifests.Load(_directory);
+
+        Assert.Equal("airline.example.com", manifests.Single("Ingress", "web").Root.Text("spec", "rules", "0", "host"));
+        Assert.Equal("https://airline.example.com/signin", manifests.Single("ConfigMap", "api-config").Root.Strings("data")["Callback"]);
+        Assert.Equal("http://api:8080", manifests.Single("ConfigMap", "web-config").Root.Strings("data")["Api"]);
+    }
+
     [Theory]
+    [InlineData("--public-url", "airline.example.com")]
     [InlineData("--namespace", "Not_A_Label")]
     [InlineData("--otlp-endpoint", "collector:4317")]
     [InlineData("--colour", "blue")]

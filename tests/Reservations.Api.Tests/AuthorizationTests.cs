@@ -141,6 +141,27 @@ public sealed class AuthorizationTests(ReservationsServiceFixture service)
         await AssertProblemAsync(response, HttpStatusCode.ServiceUnavailable);
     }
 
+    [Fact]
+    public async Task Tokens_issued_under_the_identity_services_public_address_are_checked_with_its_keys_fetched_inside_the_system()
+    {
+        const string publicIssuer = "http://airline.invalid/";
+        await using var identity = new IdentityService(service.MySql, "identitydb_public", new Dictionary<string, string?> { ["Identity:Issuer"] = publicIssuer });
+        await using var reservations = new Airline.TestSupport.KestrelServiceFactory<Reservations.Api.Infrastructure.ReservationStore>(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:redis"] = service.Redis.Server.ConnectionString,
+            [identity.ServiceDiscoverySetting.Key] = identity.ServiceDiscoverySetting.Value,
+        });
+        var customer = await identity.SignUpAsync();
+        using var client = new HttpClient { BaseAddress = reservations.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Put, "/reservations") { Content = JsonContent.Create(Body("12E", customer.UserId)) };
+        request.Headers.Authorization = customer.Authorization;
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(publicIssuer, new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(customer.AccessToken).Issuer);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
     private Dictionary<string, string> Body(string seatNum, string customerId) =>
         new() { ["flight_id"] = _flight, ["seat_num"] = seatNum, ["customer_id"] = customerId };
 

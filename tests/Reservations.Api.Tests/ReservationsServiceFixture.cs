@@ -18,6 +18,9 @@ public sealed class ReservationsServiceFixture : IAsyncLifetime
 
     public IdentityService Identity { get; private set; } = null!;
 
+    /// <summary>The MySQL server of <see cref="Identity"/>, for more identity services.</summary>
+    public Airline.Hosting.Local.LocalMySqlServer MySql => _mysql.Server;
+
     /// <summary>What the service started by <see cref="InitializeAsync"/> logs.</summary>
     public LogRecorder Logs { get; } = new();
 

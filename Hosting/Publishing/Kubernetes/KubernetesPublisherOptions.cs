@@ -14,6 +14,12 @@ internal sealed partial record KubernetesPublisherOptions
 
     public string IngressClass { get; init; } = "nginx";
 
+    /// <summary>
+    /// Where the Ingress is reached from outside (its host is the Ingress rules' host): the address browsers are sent
+    /// to and the identity service's issuer. <c>*.localhost</c> reaches a cluster's ingress on this machine.
+    /// </summary>
+    public Uri PublicUrl { get; init; } = new("http://airline.localhost");
+
     /// <summary>The namespace of the ingress controller, the only one whose pods may reach the external projects.</summary>
     public string IngressNamespace { get; init; } = "ingress-nginx";
 
@@ -38,6 +44,7 @@ internal sealed partial record KubernetesPublisherOptions
                 "registry" => parsed with { Registry = value.TrimEnd('/') },
                 "tag" => parsed with { Tag = Validated(name, value, TagPattern()) },
                 "ingress-class" => parsed with { IngressClass = Validated(name, value, DnsLabelPattern()) },
+                "public-url" => parsed with { PublicUrl = HttpUri(name, value) },
                 "ingress-namespace" => parsed with { IngressNamespace = Validated(name, value, DnsLabelPattern()) },
                 "otlp-endpoint" => parsed with { OtlpEndpoint = HttpUri(name, value) },
                 "environment" => parsed with { Environment = value },
@@ -45,7 +52,7 @@ internal sealed partial record KubernetesPublisherOptions
                 "redis-image" => parsed with { RedisImage = value },
                 _ => throw new DistributedApplicationException(
                     $"Unknown option '--{name}' for the kubernetes publisher; it takes --namespace, --registry, --tag, " +
-                    "--ingress-class, --ingress-namespace, --otlp-endpoint, --environment, --mysql-image and --redis-image."),
+                    "--ingress-class, --public-url, --ingress-namespace, --otlp-endpoint, --environment, --mysql-image and --redis-image."),
             };
         }
 

@@ -131,6 +131,7 @@ internal static class ProjectManifests
             {
                 new YamlMap
                 {
+                    ["host"] = context.Options.PublicUrl.Host,
                     ["http"] = new YamlMap
                     {
                         ["paths"] = project.ExternalPaths.Select(path => new YamlMap

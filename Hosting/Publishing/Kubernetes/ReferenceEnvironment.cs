@@ -6,7 +6,8 @@ namespace Airline.Hosting.Publishing.Kubernetes;
 /// <summary>
 /// What a reference gives a workload in the cluster, in .NET Aspire's conventions with Kubernetes DNS names:
 /// <c>services__{name}__http__0</c> (plain, for the ConfigMap) or <c>ConnectionStrings__{name}</c>, whose
-/// password comes from the Secret.
+/// password comes from the Secret. An endpoint reference (<c>WithEnvironment(name, project.GetEndpoint("http"))</c>) to a
+/// project the Ingress serves is its public address: such references are what browsers are sent to.
 /// </summary>
 internal static class ReferenceEnvironment
 {
@@ -30,7 +31,7 @@ internal static class ReferenceEnvironment
 
         foreach (var (name, endpoint) in (resource as ProjectResource)?.EndpointEnvironment ?? [])
         {
-            settings[name] = endpoint.Resolve(ServiceUrl(endpoint.Project));
+            settings[name] = endpoint.Resolve(endpoint.Project.IsExternal ? context.Options.PublicUrl : ServiceUrl(endpoint.Project));
         }
     }
 
