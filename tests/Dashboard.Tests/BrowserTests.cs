@@ -1,7 +1,6 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Reflection;
 using Airline.Hosting.Orchestration;
+using Airline.TestSupport;
 
 namespace Dashboard.Tests;
 
@@ -21,6 +20,8 @@ public sealed class BrowserTests(SystemFixture system)
 
     private static string BrowserDirectory => Path.Combine(ProjectDirectory, "Browser");
 
+    private static NodeScripts Node => new(BrowserDirectory, Limit);
+
     private static string Artifacts => Path.Combine(ProjectDirectory, "artifacts");
 
     [Fact]
@@ -31,7 +32,7 @@ public sealed class BrowserTests(SystemFixture system)
         await Booking.BookAsync(system, "17C");
         Directory.CreateDirectory(Artifacts);
 
-        var (exitCode, output) = await RunAsync("node", ["drive-dashboard.mjs"], new Dictionary<string, string>
+        var (exitCode, output) = await Node.RunAsync("node", ["drive-dashboard.mjs"], new Dictionary<string, string>
         {
             ["DASHBOARD_URL"] = system.App.Dashboard.Url.ToString(),
             ["DASHBOARD_LOGIN_URL"] = system.App.Dashboard.LoginUrl.ToString(),
@@ -48,59 +49,7 @@ public sealed class BrowserTests(SystemFixture system)
 
     private static async Task InstallPlaywrightAsync()
     {
-        if (Directory.Exists(Path.Combine(BrowserDirectory, "node_modules", "playwright-core")))
-        {
-            return;
-        }
-
-        var (exitCode, output) = await RunAsync("npm", ["ci", "--no-audit", "--no-fund"], new Dictionary<string, string>());
-        Assert.True(exitCode == 0, $"npm ci in {BrowserDirectory} failed (the browser test needs node 20+ and npm):{Environment.NewLine}{output}");
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string command, string[] arguments, Dictionary<string, string> environment)
-    {
-        var start = new ProcessStartInfo(command)
-        {
-            WorkingDirectory = BrowserDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Start(start);
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Limit);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            return (-1, $"{command} took longer than {Limit.TotalMinutes} minutes.{Environment.NewLine}{await stdout}{await stderr}");
-        }
-
-        return (process.ExitCode, await stdout + await stderr);
-    }
-
-    private static Process Start(ProcessStartInfo start)
-    {
-        try
-        {
-            return Process.Start(start) ?? throw new InvalidOperationException($"{start.FileName} did not start.");
-        }
-        catch (Win32Exception exception)
-        {
-            throw new InvalidOperationException($"{start.FileName} is not installed: the browser test needs Node.js 20+ and npm.", exception);
-        }
+        var (exitCode, said) = await Node.InstallAsync("playwright-core");
+        Assert.True(exitCode == 0, $"npm ci in {BrowserDirectory} failed (the browser test needs node 20+ and npm):{Environment.NewLine}{said}");
     }
 }

@@ -1,6 +1,5 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Reflection;
+using Airline.TestSupport;
 using Xunit.Abstractions;
 
 namespace Web.Tests;
@@ -20,6 +19,8 @@ public sealed class BrowserTests(SystemFixture system, ITestOutputHelper output)
         .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "WebTestsDirectory").Value!;
 
     private static string BrowserDirectory => Path.Combine(ProjectDirectory, "Browser");
+
+    private static NodeScripts Node => new(BrowserDirectory, Limit);
 
     private static string Artifacts => Path.Combine(ProjectDirectory, "artifacts");
 
@@ -42,7 +43,7 @@ public sealed class BrowserTests(SystemFixture system, ITestOutputHelper output)
         var artifacts = Path.Combine(Artifacts, scenario);
         Directory.CreateDirectory(artifacts);
 
-        var (exitCode, said) = await RunAsync("node", ["drive-web.mjs"], new Dictionary<string, string>
+        var (exitCode, said) = await Node.RunAsync("node", ["drive-web.mjs"], new Dictionary<string, string>
         {
             ["SCENARIO"] = scenario,
             ["WEB_URL"] = system.WebUrl.ToString().TrimEnd('/'),
@@ -58,59 +59,7 @@ public sealed class BrowserTests(SystemFixture system, ITestOutputHelper output)
 
     private static async Task InstallPlaywrightAsync()
     {
-        if (new[] { "playwright-core", "axe-core" }.All(package => Directory.Exists(Path.Combine(BrowserDirectory, "node_modules", package))))
-        {
-            return;
-        }
-
-        var (exitCode, said) = await RunAsync("npm", ["ci", "--no-audit", "--no-fund"], new Dictionary<string, string>());
+        var (exitCode, said) = await Node.InstallAsync("playwright-core", "axe-core");
         Assert.True(exitCode == 0, $"npm ci in {BrowserDirectory} failed (the browser tests need node 20+ and npm):{Environment.NewLine}{said}");
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string command, string[] arguments, Dictionary<string, string> environment)
-    {
-        var start = new ProcessStartInfo(command)
-        {
-            WorkingDirectory = BrowserDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Start(start);
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Limit);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            return (-1, $"{command} took longer than {Limit.TotalMinutes} minutes.{Environment.NewLine}{await stdout}{await stderr}");
-        }
-
-        return (process.ExitCode, await stdout + await stderr);
-    }
-
-    private static Process Start(ProcessStartInfo start)
-    {
-        try
-        {
-            return Process.Start(start) ?? throw new InvalidOperationException($"{start.FileName} did not start.");
-        }
-        catch (Win32Exception exception)
-        {
-            throw new InvalidOperationException($"{start.FileName} is not installed: the browser tests need Node.js 20+ and npm.", exception);
-        }
     }
 }
