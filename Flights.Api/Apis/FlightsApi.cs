@@ -63,11 +63,7 @@ public static class FlightsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var flights = await context.Flights.AsNoTracking()
-            .Matching(search)
-            .OrderBy(f => f.DepartureTime)
-            .ThenBy(f => f.FlightNo)
-            .ToListAsync(cancellationToken);
+        var flights = await FlightsMatchingAsync(context, search, cancellationToken);
 
         return json.Ok(http, flights);
     }
@@ -84,11 +80,7 @@ public static class FlightsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var flights = await context.Flights.AsNoTracking()
-            .Matching(search)
-            .OrderBy(f => f.DepartureTime)
-            .ThenBy(f => f.FlightNo)
-            .ToListAsync(cancellationToken);
+        var flights = await FlightsMatchingAsync(context, search, cancellationToken);
         var flightNos = flights.Select(f => f.FlightNo).Distinct().ToList();
         var seatMaps = await context.SeatMaps.AsNoTracking()
             .Where(s => flightNos.Contains(s.FlightNo))
@@ -173,4 +165,11 @@ public static class FlightsApi
     /// <summary>A 404 as problem+json (<c>TypedResults.NotFound(problem)</c> would send it as plain JSON).</summary>
     private static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found.");
+
+    private static Task<List<Flight>> FlightsMatchingAsync(FlightsContext context, FlightSearch search, CancellationToken cancellationToken) =>
+        context.Flights.AsNoTracking()
+            .Matching(search)
+            .OrderBy(f => f.DepartureTime)
+            .ThenBy(f => f.FlightNo)
+            .ToListAsync(cancellationToken);
 }
