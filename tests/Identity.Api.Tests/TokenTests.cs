@@ -218,6 +218,26 @@ public sealed class TokenTests(IdentityServiceFixture identity)
         Assert.Contains("The email or password is wrong.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    /// <summary>OpenIddict reads the form itself; the reader's refusals were 500s before the service defaults mapped them.</summary>
+    [Theory]
+    [InlineData("over 1,024 fields")]
+    [InlineData("a field name over 2 KB")]
+    [InlineData("an encoded NUL")]
+    public async Task A_token_request_whose_form_cannot_be_read_is_400_problem_json(string damage)
+    {
+        var form = "grant_type=password&client_id=airline-cli&username=nobody%40example.com" + damage switch
+        {
+            "over 1,024 fields" => string.Concat(Enumerable.Repeat("&scope=reservations", 1_100)),
+            "a field name over 2 KB" => $"&{new string('k', 3 * 1024)}=1",
+            _ => "&password=a%00b",
+        };
+
+        using var response = await _client.PostAsync("/connect/token", new StringContent(form, Encoding.UTF8, "application/x-www-form-urlencoded"));
+
+        var problem = await RegistrationTests.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal("The request's form could not be read.", problem.GetProperty("title").GetString());
+    }
+
     private Task<HttpResponseMessage> TokenAsync(Dictionary<string, string> form) =>
         _client.PostAsync("/connect/token", new FormUrlEncodedContent(form));
 
