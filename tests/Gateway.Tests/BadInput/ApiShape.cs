@@ -1,7 +1,16 @@
 namespace Gateway.Tests.BadInput;
 
+/// <summary>How an endpoint reads its body.</summary>
+internal enum BodyFormat
+{
+    Json,
+    Form,
+}
+
 /// <summary>An endpoint of a service as a client sees it: where its values go, and a valid value for each.</summary>
-internal sealed record EndpointShape(HttpMethod Method, string PathTemplate, string[] Query, string[] BodyFields)
+/// <param name="InvalidField">The body field that is never given a value the endpoint accepts, so that no generated write is a valid one.</param>
+internal sealed record EndpointShape(
+    HttpMethod Method, string PathTemplate, string[] Query, string[] BodyFields, BodyFormat Format = BodyFormat.Json, string InvalidField = "seat_num")
 {
     public bool HasBody => BodyFields.Length > 0;
 }
@@ -49,6 +58,17 @@ internal static class ApiShape
         .. Flights,
     ];
 
+    /// <summary>
+    /// Identity.Api's API: registration (JSON, its email never valid) and the OAuth token endpoint (a form, its username
+    /// never an account's, its client secret never the gateway's), so no account, token or failed-sign-in count appears.
+    /// </summary>
+    public static readonly EndpointShape[] Identity =
+    [
+        new(HttpMethod.Post, "/account/register", [], ["email", "password"], InvalidField: "email"),
+        new(HttpMethod.Post, "/connect/token", [], ["grant_type", "client_id", "username", "password", "scope", "refresh_token", "client_secret"],
+            BodyFormat.Form, InvalidField: "username"),
+    ];
+
     public static Dictionary<string, string> ValidValues(Guid flightId) => new()
     {
         ["flight_id"] = flightId.ToString(),
@@ -60,6 +80,14 @@ internal static class ApiShape
         ["origin_code"] = "LAX",
         ["destination_code"] = "DCA",
         ["passengers"] = "2",
+        ["email"] = "corpus-customer@example.com",
+        ["password"] = "Seat-Holder-42",
+        ["grant_type"] = "password",
+        ["client_id"] = "airline-cli",
+        ["username"] = "corpus-customer@example.com",
+        ["scope"] = "reservations offline_access",
+        ["refresh_token"] = "CfDJ8corpus-refresh-token-nobody-was-given",
+        ["client_secret"] = "corpus-secret-no-client-has",
         ["date"] = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
     };
 }
