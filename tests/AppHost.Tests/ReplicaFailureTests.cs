@@ -11,16 +11,33 @@ using Xunit.Abstractions;
 namespace AppHost.Tests;
 
 /// <summary>
-/// One of the two Flights.Api replicas is killed while 16 clients use the gateway: proxied reads, the seat chart
-/// and booking (both composed from Flights.Api and Reservations.Api). The replica stays dead (the testing
-/// builder restarts nothing), so every request after the kill is answered by the survivor or not at all.
+/// One of the two Flights.Api replicas is killed while 20 clients use the gateway: the proxied routes and every BFF
+/// endpoint. The replica stays dead (the testing builder restarts nothing), so every request after the kill is
+/// answered by the survivor or not at all. The gateway keeps no flights or seat maps here, so every BFF request that
+/// needs them reads them from Flights.Api.
 /// </summary>
 public sealed class ReplicaFailureTests(ITestOutputHelper output)
 {
-    private const int Clients = 16;
+    private const int Clients = 20;
     private static readonly TimeSpan LoadBeforeKill = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan LoadAfterKill = TimeSpan.FromSeconds(8);
     private static readonly TimeSpan SettleLimit = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan WarmUpLimit = TimeSpan.FromSeconds(30);
+
+    /// <summary>One kind of load per client, in turn; each client uses its own two seats.</summary>
+    private enum Load
+    {
+        Search,
+        SeatMap,
+        SeatChart,
+        BookAndCancel,
+        SearchByPassengers,
+        HoldAndRelease,
+        HoldAndConfirm,
+        Trips,
+        RebookBackAndForth,
+        MyReservations,
+    }
 
     [Fact]
     public async Task Killing_a_Flights_Api_replica_under_load_fails_under_1_percent_of_requests_and_none_3_s_later()
@@ -28,87 +45,183 @@ public sealed class ReplicaFailureTests(ITestOutputHelper output)
         var console = new CapturedOutput();
         // The load books and cancels hundreds of times a second per customer, far past a person's booking limit.
         await using var app = await TestApplication.StartAsync<Projects.AppHost>(output: console, configure: builder =>
-            builder.Resources.OfType<Airline.Hosting.ApplicationModel.Resource>().Single(resource => resource.Name == "gateway")
-                .Environment["RateLimits__booking__PermitLimit"] = "1000000");
+        {
+            var environment = builder.Resources.OfType<Airline.Hosting.ApplicationModel.Resource>().Single(resource => resource.Name == "gateway").Environment;
+            environment["RateLimits__booking__PermitLimit"] = "1000000";
+            environment["FlightsCache__Expiry"] = "00:00:00";
+        });
         using var gateway = app.CreateHttpClient("gateway");
-        var flightId = await gateway.FlightIdAsync();
-        var seats = await AvailableSeatsAsync(gateway, flightId);
+        var flight = await FlightAsync(gateway, await gateway.FlightIdAsync());
+        var seats = await AvailableSeatsAsync(gateway, flight.Id);
         using var identity = app.CreateHttpClient("identity");
-        var customers = new List<Customer>();
+        var clients = new List<Client>();
         for (var client = 0; client < Clients; client++)
         {
-            customers.Add(await Customers.SignUpAsync(identity));
+            var load = (Load)(client % Enum.GetValues<Load>().Length);
+            clients.Add(new Client(load, await Customers.SignUpAsync(identity), flight, seats[2 * client], seats[(2 * client) + 1]));
+            if (load is Load.Trips or Load.RebookBackAndForth or Load.MyReservations)
+            {
+                await BookAsync(gateway, clients[^1]);
+            }
         }
 
         var outcomes = new ConcurrentQueue<Outcome>();
         var clock = Stopwatch.StartNew();
         using var stopping = new CancellationTokenSource();
-        var load = Enumerable.Range(0, Clients)
-            .Select(client => Task.Run(() => RunClientAsync(gateway, client, customers[client], flightId, seats[client], clock, outcomes, stopping.Token)))
-            .ToArray();
+        var runs = clients.Select(client => new ClientRun(gateway, client, clock, outcomes)).ToList();
+        var running = runs.Select(run => Task.Run(() => run.RunAsync(stopping.Token))).ToArray();
 
+        // The first round of each client warms the gateway's paths up; the kill comes once every kind of load flows.
+        await Task.WhenAll(runs.Select(run => run.FirstRoundDone)).WaitAsync(WarmUpLimit);
         await Task.Delay(LoadBeforeKill);
         var killedAt = clock.Elapsed;
         app.KillReplica("flights", 0);
         await Task.Delay(LoadAfterKill);
         await stopping.CancelAsync();
-        await Task.WhenAll(load);
+        await Task.WhenAll(running);
 
         var failures = outcomes.Where(outcome => !outcome.Succeeded).ToList();
         var afterKill = outcomes.Count(outcome => outcome.At > killedAt);
         var lateFailures = failures.Where(outcome => outcome.At > killedAt + SettleLimit).ToList();
-        output.WriteLine($"{outcomes.Count} requests ({afterKill} after the kill), {failures.Count} failed: "
-                         + string.Join(", ", failures.Select(failure => $"{failure.Request} {failure.Answer} at +{(failure.At - killedAt).TotalMilliseconds:0} ms")));
+        output.WriteLine($"{outcomes.Count} requests ({afterKill} after the kill at +{killedAt.TotalMilliseconds:0} ms), {failures.Count} failed.");
+        foreach (var kind in outcomes.GroupBy(outcome => outcome.Request).OrderBy(kind => kind.Key, StringComparer.Ordinal))
+        {
+            output.WriteLine($"  {kind.Key}: {kind.Count()} ({kind.Count(outcome => outcome.At > killedAt)} after the kill), "
+                             + $"{kind.Count(outcome => !outcome.Succeeded)} failed"
+                             + string.Concat(kind.Where(outcome => !outcome.Succeeded)
+                                 .Select(failure => $"; {failure.Answer} at +{(failure.At - killedAt).TotalMilliseconds:0} ms")));
+        }
+
         if (failures.Count > 0)
         {
             output.WriteLine(console.Tail(40));
         }
 
         Assert.True(afterKill > 10 * Clients, $"Only {afterKill} requests were answered after the kill.");
+        Assert.All(Enum.GetValues<Load>(), load => Assert.Contains(clients, client => client.Load == load));
         Assert.True(failures.Count < outcomes.Count / 100.0, $"{failures.Count} of {outcomes.Count} requests failed.");
         Assert.Empty(lateFailures);
         Assert.False(app.ResourceNotifications.TryGetCurrentState("flights")!.Replicas![0].Running);
     }
 
-    /// <summary>Each client uses one kind of request: proxied search, proxied seat map, seat chart, book and cancel.</summary>
-    private static async Task RunClientAsync(
-        HttpClient gateway, int client, Customer customer, string flightId, string seat, Stopwatch clock, ConcurrentQueue<Outcome> outcomes, CancellationToken stopping)
+    private sealed record Flight(string Id, string OriginCode, string DestinationCode, string Date);
+
+    /// <summary>A client's kind of load, its customer and its own two seats; it holds <see cref="Seat"/> when its load starts from a reservation.</summary>
+    private sealed record Client(Load Load, Customer Customer, Flight Flight, string Seat, string OtherSeat);
+
+    private sealed record Outcome(string Request, TimeSpan At, bool Succeeded, string Answer);
+
+    /// <summary>
+    /// One client's requests in a loop, each checked against the one answer its own seats allow: a seat of its own
+    /// is always free, held or reserved by it alone.
+    /// </summary>
+    private sealed class ClientRun(HttpClient gateway, Client client, Stopwatch clock, ConcurrentQueue<Outcome> outcomes)
     {
-        while (!stopping.IsCancellationRequested)
+        private readonly Flight _flight = client.Flight;
+        private string _reserved = client.Seat;
+        private string _free = client.OtherSeat;
+        private readonly TaskCompletionSource _firstRoundDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task FirstRoundDone => _firstRoundDone.Task;
+
+        public async Task RunAsync(CancellationToken stopping)
         {
-            switch (client % 4)
+            for (; !stopping.IsCancellationRequested; _firstRoundDone.TrySetResult())
             {
-                case 0:
-                    await SendAsync("search", () => gateway.GetAsync("/flights?flight_no=AA2532"), HttpStatusCode.OK);
-                    break;
-                case 1:
-                    await SendAsync("seat map", () => gateway.GetAsync("/flights/AA2532/seat_map"), HttpStatusCode.OK);
-                    break;
-                case 2:
-                    await SendAsync("seat chart", () => gateway.GetAsync($"/api/flights/{flightId}/seats"), HttpStatusCode.OK);
-                    break;
-                default:
-                    await SendAsync("book", () => gateway.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/reservations")
-                    {
-                        Content = JsonContent.Create(new { flight_id = flightId, seat_num = seat }),
-                        Headers = { Authorization = customer.Authorization },
-                    }), HttpStatusCode.Created);
-                    await SendAsync("cancel", () => gateway.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/reservations/{flightId}/{seat}")
-                    {
-                        Headers = { Authorization = customer.Authorization },
-                    }), HttpStatusCode.NoContent);
-                    break;
+                await (client.Load switch
+                {
+                    Load.Search => SearchAsync(),
+                    Load.SeatMap => SendAsync("seat map", Get("/flights/AA2532/seat_map"), HttpStatusCode.OK),
+                    Load.SeatChart => SendAsync("seat chart", Get($"/api/flights/{_flight.Id}/seats"), HttpStatusCode.OK),
+                    Load.BookAndCancel => BookAndCancelAsync(),
+                    Load.SearchByPassengers => SearchByPassengersAsync(),
+                    Load.HoldAndRelease => HoldAndReleaseAsync(),
+                    Load.HoldAndConfirm => HoldAndConfirmAsync(),
+                    Load.Trips => TripsAsync(),
+                    Load.RebookBackAndForth => RebookAsync(),
+                    _ => SendAsync("my reservations", Authorized(HttpMethod.Get, "/api/me/reservations"), HttpStatusCode.OK,
+                        body => Single(body)?["seat_num"]?.GetValue<string>() == _reserved),
+                });
             }
         }
 
-        async Task SendAsync(string request, Func<Task<HttpResponseMessage>> send, HttpStatusCode expected)
+        private Task SearchAsync() =>
+            SendAsync("search", Get("/flights?flight_no=AA2532"), HttpStatusCode.OK, body => Lists(body, _flight.Id));
+
+        private Task SearchByPassengersAsync() =>
+            SendAsync("search by passengers", Get(
+                    $"/api/flights?origin_code={_flight.OriginCode}&destination_code={_flight.DestinationCode}&date={_flight.Date}&passengers=2"),
+                HttpStatusCode.OK, body => Lists(body, _flight.Id));
+
+        private async Task BookAndCancelAsync()
         {
-            string answer;
+            await SendAsync("book", Authorized(HttpMethod.Post, "/api/reservations", new { flight_id = _flight.Id, seat_num = _reserved }), HttpStatusCode.Created);
+            await CancelAsync();
+        }
+
+        private async Task HoldAndReleaseAsync()
+        {
+            if (await HoldAsync() is { } holdId)
+            {
+                await SendAsync("release hold", Authorized(HttpMethod.Delete, $"/api/holds/{holdId}"), HttpStatusCode.NoContent);
+            }
+        }
+
+        private async Task HoldAndConfirmAsync()
+        {
+            if (await HoldAsync() is { } holdId
+                && await SendAsync("confirm hold", Authorized(HttpMethod.Post, $"/api/holds/{holdId}/confirm"), HttpStatusCode.Created) is not null)
+            {
+                await CancelAsync();
+            }
+        }
+
+        private Task TripsAsync() =>
+            SendAsync("trips", Authorized(HttpMethod.Get, "/api/me/trips"), HttpStatusCode.OK, body =>
+                Single(body) is { } trip && trip["flight"] is not null && Single(trip["reserved_seats"])?.GetValue<string>() == _reserved);
+
+        /// <summary>Moves the client's reservation to its other seat; a refused rebooking keeps the original.</summary>
+        private async Task RebookAsync()
+        {
+            if (await SendAsync("rebook", Authorized(HttpMethod.Post, $"/api/reservations/{_flight.Id}/{_reserved}/rebook",
+                    new { flight_id = _flight.Id, seat_num = _free }), HttpStatusCode.OK) is not null)
+            {
+                (_reserved, _free) = (_free, _reserved);
+            }
+        }
+
+        private async Task<string?> HoldAsync() =>
+            (string?)(await SendAsync("hold", Authorized(HttpMethod.Post, "/api/holds", new { flight_id = _flight.Id, seats = new[] { _reserved } }),
+                HttpStatusCode.Created))?["hold_id"];
+
+        private Task CancelAsync() =>
+            SendAsync("cancel", Authorized(HttpMethod.Delete, $"/api/reservations/{_flight.Id}/{_reserved}"), HttpStatusCode.NoContent);
+
+        private static Func<HttpRequestMessage> Get(string path) => () => new HttpRequestMessage(HttpMethod.Get, path);
+
+        private Func<HttpRequestMessage> Authorized(HttpMethod method, string path, object? body = null) => () => new HttpRequestMessage(method, path)
+        {
+            Content = body is null ? null : JsonContent.Create(body),
+            Headers = { Authorization = client.Customer.Authorization },
+        };
+
+        private static JsonNode? Single(JsonNode? list) => list is JsonArray { Count: 1 } array ? array[0] : null;
+
+        private static bool Lists(JsonNode? flights, string flightId) =>
+            flights is JsonArray list && list.Any(flight => (string?)(flight!["flight_id"] ?? flight["flight"]?["flight_id"]) == flightId);
+
+        /// <summary>Sends the request and records its outcome; the body of the expected answer, or null.</summary>
+        private async Task<JsonNode?> SendAsync(string request, Func<HttpRequestMessage> create, HttpStatusCode expected, Func<JsonNode?, bool>? isRight = null)
+        {
             try
             {
-                using var response = await send();
-                answer = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
-                outcomes.Enqueue(new Outcome(request, clock.Elapsed, response.StatusCode == expected, answer));
+                using var message = create();
+                using var response = await gateway.SendAsync(message);
+                var answer = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
+                var body = Parse(await response.Content.ReadAsStringAsync());
+                var succeeded = response.StatusCode == expected && (isRight?.Invoke(body) ?? true);
+                outcomes.Enqueue(new Outcome(request, clock.Elapsed, succeeded, succeeded || response.StatusCode != expected ? answer : $"{answer} {body?.ToJsonString()}"));
+                return succeeded ? body ?? new JsonObject() : null;
             }
             catch (HttpRequestException exception)
             {
@@ -118,7 +231,39 @@ public sealed class ReplicaFailureTests(ITestOutputHelper output)
             {
                 outcomes.Enqueue(new Outcome(request, clock.Elapsed, false, "timed out"));
             }
+
+            return null;
         }
+    }
+
+    private static JsonNode? Parse(string body)
+    {
+        try
+        {
+            return body.Length == 0 ? null : JsonNode.Parse(body);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return JsonValue.Create(body);
+        }
+    }
+
+    private static async Task<Flight> FlightAsync(HttpClient gateway, string flightId)
+    {
+        var flight = (await gateway.GetFromJsonAsync<JsonObject>($"/flights/{flightId}"))!;
+        var departure = DateTime.Parse((string)flight["departure_time"]!, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal);
+        return new Flight(flightId, (string)flight["origin_code"]!, (string)flight["destination_code"]!,
+            departure.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    }
+
+    private static async Task BookAsync(HttpClient gateway, Client client)
+    {
+        using var response = await gateway.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/reservations")
+        {
+            Content = JsonContent.Create(new { flight_id = client.Flight.Id, seat_num = client.Seat }),
+            Headers = { Authorization = client.Customer.Authorization },
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
 
     private static async Task<string[]> AvailableSeatsAsync(HttpClient gateway, string flightId)
@@ -129,8 +274,6 @@ public sealed class ReplicaFailureTests(ITestOutputHelper output)
             .SelectMany(row => row!["seats"]!.AsArray())
             .Where(seat => seat!["available"]!.GetValue<bool>())
             .Select(seat => (string)seat!["seat_num"]!)
-            .Take(Clients)];
+            .Take(2 * Clients)];
     }
-
-    private sealed record Outcome(string Request, TimeSpan At, bool Succeeded, string Answer);
 }
