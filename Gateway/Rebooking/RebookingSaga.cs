@@ -79,11 +79,28 @@ public sealed partial class RebookingSaga(
         }
         catch (DependencyUnavailableException)
         {
-            RebookingTelemetry.Failed(activity, "Redis did not record the rebooking; nothing was changed.");
+            RebookingTelemetry.Failed(activity, "Redis did not confirm the rebooking's beginning; no seat was changed.");
+            await EndUnconfirmedBeginningAsync(rebooking);
             return new RebookingResult(RebookingOutcome.Unavailable, rebooking);
         }
 
         return await ReserveNewSeatAsync(rebooking);
+    }
+
+    /// <summary>
+    /// A beginning whose answer timed out may still have been recorded, locking the original seat until the recovery
+    /// ends it (a lease and a recovery interval later): end it now, as kept. If Redis cannot say, the recovery does.
+    /// </summary>
+    private async Task EndUnconfirmedBeginningAsync(RebookingRecord rebooking)
+    {
+        try
+        {
+            await journal.TryFinishAsync(rebooking, RebookingStep.KeptOriginal);
+        }
+        catch (DependencyUnavailableException)
+        {
+            // Not recorded, or recorded and left to the recovery: either way no seat was changed.
+        }
     }
 
     /// <summary>Ends a rebooking whose owner stopped before its end, from the step its journal recorded.</summary>

@@ -220,7 +220,7 @@ public sealed class ReplicaFailureTests(ITestOutputHelper output)
                 var answer = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
                 var body = Parse(await response.Content.ReadAsStringAsync());
                 var succeeded = response.StatusCode == expected && (isRight?.Invoke(body) ?? true);
-                outcomes.Enqueue(new Outcome(request, clock.Elapsed, succeeded, succeeded || response.StatusCode != expected ? answer : $"{answer} {body?.ToJsonString()}"));
+                outcomes.Enqueue(new Outcome(request, clock.Elapsed, succeeded, succeeded ? answer : $"{answer} {body?.ToJsonString()}"));
                 return succeeded ? body ?? new JsonObject() : null;
             }
             catch (HttpRequestException exception)

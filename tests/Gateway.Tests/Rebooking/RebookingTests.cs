@@ -169,6 +169,31 @@ public sealed class RebookingTests(RebookingSystemFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_gateways_Redis_losing_the_answer_to_a_rebookings_beginning_is_503_and_leaves_the_original_free_to_rebook_at_once()
+    {
+        await using var relay = new RedisRelay(Airline.Hosting.Local.LocalServer.Host, _system.Redis.Port);
+        var gateway = fixture.StartGateway(redis: Airline.Hosting.BackingServices.ConnectionStrings.Redis("127.0.0.1", relay.Port, _system.Redis.Password));
+        var (customer, original) = await BookAsync(day: 17, "17C");
+        var requested = original with { SeatNum = "17D" };
+        using (var connected = await RebookAsync(customer, original, requested, gateway.CreateClient()))
+        {
+            Assert.Equal(HttpStatusCode.OK, connected.StatusCode);
+        }
+
+        relay.HoldReplies();
+        using (var timedOut = await RebookAsync(customer, requested, original, gateway.CreateClient()))
+        {
+            var problem = await AssertProblemAsync(timedOut, HttpStatusCode.ServiceUnavailable);
+            Assert.Equal("17D", (string?)problem["reservation"]!["seat_num"]);
+        }
+
+        relay.ReleaseReplies();
+        using var again = await RebookAsync(customer, requested, original, gateway.CreateClient());
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal([Key(original)], await SeatsHeldAsync(customer, original, requested));
+    }
+
+    [Fact]
     public async Task Reservations_unreachable_when_releasing_the_original_is_202_naming_the_new_seat_and_the_recovery_releases_the_original()
     {
         var faults = new ReservationsFaults();
