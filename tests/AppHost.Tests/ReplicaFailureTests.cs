@@ -43,11 +43,12 @@ public sealed class ReplicaFailureTests(ITestOutputHelper output)
     public async Task Killing_a_Flights_Api_replica_under_load_fails_under_1_percent_of_requests_and_none_3_s_later()
     {
         var console = new CapturedOutput();
-        // The load books and cancels hundreds of times a second per customer, far past a person's booking limit.
         await using var app = await TestApplication.StartAsync<Projects.AppHost>(output: console, configure: builder =>
         {
             var environment = builder.Resources.OfType<Airline.Hosting.ApplicationModel.Resource>().Single(resource => resource.Name == "gateway").Environment;
+            // The load books and cancels hundreds of times a second per customer, far past a person's booking limit.
             environment["RateLimits__booking__PermitLimit"] = "1000000";
+            // Kept for 30 s, flights and seat maps read before the kill would answer every BFF request after it.
             environment["FlightsCache__Expiry"] = "00:00:00";
         });
         using var gateway = app.CreateHttpClient("gateway");
@@ -98,7 +99,6 @@ public sealed class ReplicaFailureTests(ITestOutputHelper output)
         }
 
         Assert.True(afterKill > 10 * Clients, $"Only {afterKill} requests were answered after the kill.");
-        Assert.All(Enum.GetValues<Load>(), load => Assert.Contains(clients, client => client.Load == load));
         Assert.True(failures.Count < outcomes.Count / 100.0, $"{failures.Count} of {outcomes.Count} requests failed.");
         Assert.Empty(lateFailures);
         Assert.False(app.ResourceNotifications.TryGetCurrentState("flights")!.Replicas![0].Running);
