@@ -59,6 +59,7 @@ public static class RedisConnectionExtensions
     {
         var options = ConfigurationOptions.Parse(connectionString);
         options.AbortOnConnectFail = false;
+        options.SocketManager = SocketManager.ThreadPool;
         options.BacklogPolicy = BacklogPolicy.FailFast;
         options.ConnectTimeout = (int)Timeout.TotalMilliseconds;
         options.SyncTimeout = (int)Timeout.TotalMilliseconds;
