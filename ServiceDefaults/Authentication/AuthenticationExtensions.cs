@@ -15,20 +15,23 @@ public static class AuthenticationExtensions
     /// <summary>
     /// Validates the identity service's JWT access tokens for <paramref name="audience"/> in this service: the signing keys
     /// come from the identity service's discovery document (fetched once and cached, refreshed when an unknown key
-    /// appears), so a token is checked locally. Claims keep their JWT names (<c>sub</c>, <c>role</c>, <c>scope</c>).
+    /// appears), so a token is checked locally, its signature once (<see cref="ValidatedTokenCache"/>). Claims keep their JWT names (<c>sub</c>, <c>role</c>, <c>scope</c>).
     /// </summary>
     public static TBuilder AddDefaultAuthentication<TBuilder>(this TBuilder builder, string audience) where TBuilder : IHostApplicationBuilder
     {
         builder.Services.AddHttpClient(MetadataClientName);
+        builder.Services.AddSingleton<ValidatedTokenCache>();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IHttpClientFactory>((options, clients) =>
+            .Configure<IHttpClientFactory, ValidatedTokenCache>((options, clients, tokens) =>
             {
                 options.Authority = builder.Configuration["Identity:Authority"] ?? IdentityServiceUrl;
                 options.Audience = audience;
                 options.Backchannel = clients.CreateClient(MetadataClientName);
                 // Inside the system the services speak plain HTTP; TLS ends at the ingress.
                 options.RequireHttpsMetadata = false;
+                options.TokenHandlers.Clear();
+                options.TokenHandlers.Add(tokens);
                 options.MapInboundClaims = false;
                 options.TokenValidationParameters.NameClaimType = AirlineScopes.SubjectClaim;
                 options.TokenValidationParameters.RoleClaimType = AirlineScopes.RoleClaim;
