@@ -47,37 +47,11 @@ public sealed class ResourceNotificationService
     }
 
     public Task<ResourceSnapshot> WaitForResourceAsync(string resourceName, ResourceState state, CancellationToken cancellationToken = default) =>
-        WaitForAsync(resourceName, snapshot => snapshot.State == state, cancellationToken);
+        WaitForResourceAsync(resourceName, snapshot => snapshot.State == state, cancellationToken);
 
-    /// <summary>Completes once the resource runs and is healthy; fails if it ends or fails to start first.</summary>
-    /// <exception cref="DistributedApplicationException">The resource ended or failed to start.</exception>
-    public Task<ResourceSnapshot> WaitForResourceHealthyAsync(string resourceName, CancellationToken cancellationToken = default) =>
-        WaitForAsync(resourceName, snapshot => snapshot is { State: ResourceState.Running, Healthy: true }, cancellationToken);
-
-    /// <summary>Completes once the resource has ended (exited or finished); fails if it fails to start.</summary>
-    public Task<ResourceSnapshot> WaitForResourceCompletionAsync(string resourceName, CancellationToken cancellationToken = default) =>
-        WaitForAsync(resourceName, snapshot => snapshot.State is ResourceState.Exited or ResourceState.Finished, cancellationToken);
-
-    internal void Publish(IResource resource, string kind, Func<ResourceSnapshot, ResourceSnapshot> update)
-    {
-        lock (_gate)
-        {
-            var previous = _current.GetValueOrDefault(resource.Name) ?? new ResourceSnapshot(resource.Name, kind, ResourceState.NotStarted);
-            var next = update(previous);
-            if (ReferenceEquals(next, previous) && _current.ContainsKey(resource.Name))
-            {
-                return;
-            }
-
-            _current[resource.Name] = next;
-            foreach (var watcher in _watchers)
-            {
-                watcher.Writer.TryWrite(next);
-            }
-        }
-    }
-
-    private async Task<ResourceSnapshot> WaitForAsync(string resourceName, Func<ResourceSnapshot, bool> reached, CancellationToken cancellationToken)
+    /// <summary>Completes with the first snapshot of the resource that <paramref name="reached"/> accepts; fails if it fails to start first.</summary>
+    /// <exception cref="DistributedApplicationException">The resource failed to start.</exception>
+    public async Task<ResourceSnapshot> WaitForResourceAsync(string resourceName, Func<ResourceSnapshot, bool> reached, CancellationToken cancellationToken = default)
     {
         await foreach (var snapshot in WatchAsync(cancellationToken))
         {
@@ -99,5 +73,33 @@ public sealed class ResourceNotificationService
 
         cancellationToken.ThrowIfCancellationRequested();
         throw new OperationCanceledException(cancellationToken);
+    }
+
+    /// <summary>Completes once the resource runs and is healthy; fails if it ends or fails to start first.</summary>
+    /// <exception cref="DistributedApplicationException">The resource ended or failed to start.</exception>
+    public Task<ResourceSnapshot> WaitForResourceHealthyAsync(string resourceName, CancellationToken cancellationToken = default) =>
+        WaitForResourceAsync(resourceName, snapshot => snapshot is { State: ResourceState.Running, Healthy: true }, cancellationToken);
+
+    /// <summary>Completes once the resource has ended (exited or finished); fails if it fails to start.</summary>
+    public Task<ResourceSnapshot> WaitForResourceCompletionAsync(string resourceName, CancellationToken cancellationToken = default) =>
+        WaitForResourceAsync(resourceName, snapshot => snapshot.State is ResourceState.Exited or ResourceState.Finished, cancellationToken);
+
+    internal void Publish(IResource resource, string kind, Func<ResourceSnapshot, ResourceSnapshot> update)
+    {
+        lock (_gate)
+        {
+            var previous = _current.GetValueOrDefault(resource.Name) ?? new ResourceSnapshot(resource.Name, kind, ResourceState.NotStarted);
+            var next = update(previous);
+            if (ReferenceEquals(next, previous) && _current.ContainsKey(resource.Name))
+            {
+                return;
+            }
+
+            _current[resource.Name] = next;
+            foreach (var watcher in _watchers)
+            {
+                watcher.Writer.TryWrite(next);
+            }
+        }
     }
 }

@@ -152,9 +152,11 @@ public sealed class BackingServiceFailureTests(RestartingSystemFixture system, I
         var clock = Stopwatch.StartNew();
 
         App.KillReplica("flights", 0);
-        var exited = await WaitForAsync("flights", s => s.Replicas![0] is { Running: false, ExitCode: 137 });
+        var exited = await App.ResourceNotifications.WaitForResourceAsync("flights", s => s.Replicas![0] is { Running: false, ExitCode: 137 }).WaitAsync(Bound);
         var exitSeenAfter = clock.Elapsed;
-        var restarted = await WaitForAsync("flights", s => s.Restarts == before.Restarts + 1 && s.Replicas![0] is { Running: true, Healthy: true });
+        var restarted = await App.ResourceNotifications
+            .WaitForResourceAsync("flights", s => s.Restarts == before.Restarts + 1 && s.Replicas![0] is { Running: true, Healthy: true })
+            .WaitAsync(Bound);
 
         Assert.True(exited.Replicas![1].Running);
         Assert.NotEqual(before.Replicas![0].ProcessId, restarted.Replicas![0].ProcessId);
@@ -163,20 +165,6 @@ public sealed class BackingServiceFailureTests(RestartingSystemFixture system, I
         using var flights = new HttpClient { BaseAddress = restarted.Replicas[0].Url, Timeout = Bound };
         Assert.Equal(HttpStatusCode.OK, (await flights.GetAsync("/flights?flight_no=AA2532")).StatusCode);
         output.WriteLine($"flights-0 SIGKILL: Exited seen after {exitSeenAfter.TotalMilliseconds:0} ms, healthy again after {clock.Elapsed.TotalMilliseconds:0} ms");
-    }
-
-    private async Task<ResourceSnapshot> WaitForAsync(string name, Func<ResourceSnapshot, bool> reached)
-    {
-        using var timeout = new CancellationTokenSource(Bound);
-        await foreach (var snapshot in App.ResourceNotifications.WatchAsync(timeout.Token))
-        {
-            if (snapshot.Name == name && reached(snapshot))
-            {
-                return snapshot;
-            }
-        }
-
-        throw new TimeoutException($"{name} did not reach the expected state: {Snapshot(name)}");
     }
 
     private ResourceSnapshot Snapshot(string name) => App.ResourceNotifications.TryGetCurrentState(name)!;

@@ -64,7 +64,9 @@ public sealed class RebookingRecoveryTests(PausedRebookingSystemFixture system, 
         await WaitForStepAsync(original, "releasing_original");
         App.KillReplica("gateway", 0);
         await Assert.ThrowsAnyAsync<HttpRequestException>(() => rebooking);
-        await WaitForAsync("gateway", s => s.Restarts == restartsBefore + 1 && s.Replicas![0] is { Running: true, Healthy: true });
+        await App.ResourceNotifications
+            .WaitForResourceAsync("gateway", s => s.Restarts == restartsBefore + 1 && s.Replicas![0] is { Running: true, Healthy: true })
+            .WaitAsync(Bound);
 
         await AssertEndsHoldingAsync(customer, original, requested, holding: requested);
     }
@@ -180,20 +182,6 @@ public sealed class RebookingRecoveryTests(PausedRebookingSystemFixture system, 
     }
 
     private static string LockKey(Seat original) => $"rebookings:seat:{original.FlightId}/{original.SeatNum}";
-
-    private async Task<ResourceSnapshot> WaitForAsync(string name, Func<ResourceSnapshot, bool> reached)
-    {
-        using var timeout = new CancellationTokenSource(Bound);
-        await foreach (var snapshot in App.ResourceNotifications.WatchAsync(timeout.Token))
-        {
-            if (snapshot.Name == name && reached(snapshot))
-            {
-                return snapshot;
-            }
-        }
-
-        throw new TimeoutException($"{name} did not reach the expected state: {Snapshot(name)}");
-    }
 
     private ResourceSnapshot Snapshot(string name) => App.ResourceNotifications.TryGetCurrentState(name)!;
 
