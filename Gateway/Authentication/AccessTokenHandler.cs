@@ -24,10 +24,13 @@ public sealed class AccessTokenHandler(IHttpContextAccessor httpContext, Gateway
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await gatewayToken.GetTokenAsync(cancellationToken));
         }
-        else if (AuthenticationHeaderValue.TryParse(httpContext.HttpContext?.Request.Headers[HeaderNames.Authorization], out var callers))
+        else if (httpContext.HttpContext?.Request.Headers.Authorization is { Count: 1 } callers)
         {
-            // Set, not added: a retry of the resilience handler sends the same request through here again.
-            request.Headers.Authorization = callers;
+            // Set, not added: a retry of the resilience handler sends the same request through here again. The value
+            // the gateway's authentication accepted is sent as it came, not parsed and formatted again (two copies
+            // of a 1 KB token per call).
+            request.Headers.Remove(HeaderNames.Authorization);
+            request.Headers.TryAddWithoutValidation(HeaderNames.Authorization, callers.ToString());
         }
 
         return await base.SendAsync(request, cancellationToken);
