@@ -15,7 +15,8 @@ public static class AuthenticationExtensions
     /// <summary>
     /// Validates the identity service's JWT access tokens for <paramref name="audience"/> in this service: the signing keys
     /// come from the identity service's discovery document (fetched once and cached, refreshed when an unknown key
-    /// appears), so a token is checked locally, its signature once (<see cref="ValidatedTokenCache"/>). Claims keep their JWT names (<c>sub</c>, <c>role</c>, <c>scope</c>).
+    /// appears), so a token is checked locally, and once per token (<see cref="ValidatedTokenCache"/>). Claims keep their
+    /// JWT names (<c>sub</c>, <c>role</c>, <c>scope</c>).
     /// </summary>
     public static TBuilder AddDefaultAuthentication<TBuilder>(this TBuilder builder, string audience) where TBuilder : IHostApplicationBuilder
     {

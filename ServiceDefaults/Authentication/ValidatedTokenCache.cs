@@ -67,7 +67,7 @@ internal sealed class ValidatedTokenCache : JsonWebTokenHandler, IDisposable
             return validationParameters.ConfigurationManager is { } discovery
                    && (await discovery.GetBaseConfigurationAsync(CancellationToken.None)).SigningKeys.Any(key => key.KeyId == keyId);
         }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
+        catch (Exception unreadable) when (unreadable is not OutOfMemoryException)
         {
             return false;
         }
