@@ -10,20 +10,27 @@ namespace Microsoft.Extensions.Hosting;
 /// is accepted only while its signing key is still one of the identity service's keys; each request gets its own
 /// copy of the claims.
 /// </summary>
-internal sealed class ValidatedTokenCache : JsonWebTokenHandler, IDisposable
+internal sealed class ValidatedTokenCache(TimeProvider clock) : JsonWebTokenHandler, IDisposable
 {
     private const int MaxTokens = 4_096;
+
+    public ValidatedTokenCache()
+        : this(TimeProvider.System)
+    {
+    }
 
     private readonly MemoryCache validated = new(new MemoryCacheOptions { SizeLimit = MaxTokens });
 
     public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
     {
-        if (validated.TryGetValue(token, out TokenValidationResult? known) && await SignedWithPublishedKeyAsync(known!, validationParameters))
+        if (validated.TryGetValue(token, out TokenValidationResult? known)
+            && known!.SecurityToken.ValidTo > clock.GetUtcNow().UtcDateTime
+            && await SignedWithPublishedKeyAsync(known, validationParameters))
         {
             return new TokenValidationResult
             {
                 IsValid = true,
-                Issuer = known!.Issuer,
+                Issuer = known.Issuer,
                 SecurityToken = known.SecurityToken,
                 TokenType = known.TokenType,
                 ClaimsIdentity = known.ClaimsIdentity.Clone(),
