@@ -1,10 +1,15 @@
+using System.Collections.Frozen;
+
 namespace Gateway.Model;
 
 /// <summary>A flight number's seat layout as Flights.Api describes it.</summary>
 public sealed record SeatMap(string FlightNo, IReadOnlyList<Cabin> Cabins)
 {
-    public bool HasSeat(string seatNum) =>
-        Cabins.Any(cabin => cabin.Rows.Any(row => row.Seats.Any(seat => seat.SeatNum == seatNum)));
+    // Every booking asks one kept seat map about one seat: a set, not a walk over every cabin, row and seat.
+    private readonly FrozenSet<string> _seatNums =
+        Cabins.SelectMany(cabin => cabin.Rows).SelectMany(row => row.Seats).Select(seat => seat.SeatNum).ToFrozenSet();
+
+    public bool HasSeat(string seatNum) => _seatNums.Contains(seatNum);
 }
 
 public sealed record Cabin(string CabinClass, IReadOnlyList<SeatRow> Rows);
