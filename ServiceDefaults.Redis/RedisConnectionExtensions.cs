@@ -31,6 +31,7 @@ public static class RedisConnectionExtensions
             ReportOutages(redis, services.GetRequiredService<DependencyOutages>());
             return redis;
         });
+        builder.Services.AddHostedService<RedisConnectionWarmup>();
 
         if (readiness)
         {
