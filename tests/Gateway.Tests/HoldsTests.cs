@@ -138,9 +138,9 @@ public sealed class HoldsTests(GatewaySystemFixture system) : IClassFixture<Gate
     [Fact]
     public async Task A_hold_of_a_flight_that_departs_before_it_is_confirmed_cannot_be_confirmed()
     {
+        var alice = await system.Identity.SignUpAsync();
         var departure = DateTime.UtcNow.AddSeconds(5);
         var flightId = await AddFlightAsync(departure);
-        var alice = await system.Identity.SignUpAsync();
         var holdId = await HoldIdAsync(alice, flightId, "12A");
 
         await Task.Delay(departure - DateTime.UtcNow + TimeSpan.FromMilliseconds(100));
