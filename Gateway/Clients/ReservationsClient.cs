@@ -59,7 +59,7 @@ public sealed class ReservationsClient(HttpClient http, IOptions<JsonOptions> js
         SendCancelAsync(AccessTokenHandler.UseGatewayToken(CancelRequest(reservation.FlightId, reservation.SeatNum, reservation.CustomerId)), cancellationToken);
 
     private HttpRequestMessage ReserveRequest(Reservation reservation) =>
-        new(HttpMethod.Put, "/reservations") { Content = JsonContent.Create(reservation, options: Json) };
+        new(HttpMethod.Put, "/reservations") { Content = JsonBody(reservation) };
 
     private static HttpRequestMessage CancelRequest(string flightId, string seatNum, string customerId) =>
         new(HttpMethod.Delete,
@@ -99,7 +99,7 @@ public sealed class ReservationsClient(HttpClient http, IOptions<JsonOptions> js
 
     public Task<ServiceReply<Hold>> PlaceHoldAsync(Guid flightId, IReadOnlyList<string> seats, CancellationToken cancellationToken) =>
         CommandAsync<Hold>(
-            new HttpRequestMessage(HttpMethod.Post, "/holds") { Content = JsonContent.Create(new HoldRequest(flightId.ToString(), seats), options: Json) },
+            new HttpRequestMessage(HttpMethod.Post, "/holds") { Content = JsonBody(new HoldRequest(flightId.ToString(), seats)) },
             cancellationToken);
 
     public Task<ServiceReply<StoredHold>> GetHoldAsync(string holdId, CancellationToken cancellationToken) =>
