@@ -16,6 +16,17 @@ public sealed class RestartPolicyTests
     }
 
     [Fact]
+    public void A_first_delay_of_its_own_doubles_up_to_the_cap_like_the_default()
+    {
+        var policy = RestartPolicy.OnFailure(maxRetries: 4, firstDelay: TimeSpan.FromSeconds(2));
+
+        var delays = Enumerable.Range(0, 4).Select(attempt => policy.DelayBeforeRestart(failed: true, attempt: attempt)!.Value.TotalMilliseconds);
+
+        Assert.Equal([2000, 4000, 5000, 5000], delays);
+        Assert.Throws<ArgumentOutOfRangeException>(() => RestartPolicy.OnFailure(firstDelay: TimeSpan.FromSeconds(6)));
+    }
+
+    [Fact]
     public void On_failure_restarts_a_failed_exit_at_most_max_retries_times_and_never_a_successful_one()
     {
         var policy = RestartPolicy.OnFailure(maxRetries: 2);
