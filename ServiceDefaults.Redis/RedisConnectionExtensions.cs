@@ -44,12 +44,26 @@ public static class RedisConnectionExtensions
 
     /// <summary>
     /// The multiplexer retries a lost connection every few hundred milliseconds; its own log would show each
-    /// failed attempt with a stack trace. The outage is logged once when it starts and once when it ends.
+    /// failed attempt with a stack trace. The outage is logged once when it starts and once when it ends, as the
+    /// connection that carries commands sees it: the multiplexer's second connection (pub/sub) fails and comes back
+    /// on its own schedule, and counted too it made one outage look like two.
     /// </summary>
     private static void ReportOutages(ConnectionMultiplexer redis, DependencyOutages outages)
     {
-        redis.ConnectionFailed += (_, failure) => outages.ReportDown(DependencyName, failure.Exception);
-        redis.ConnectionRestored += (_, _) => outages.ReportUp(DependencyName);
+        redis.ConnectionFailed += (_, failure) =>
+        {
+            if (failure.ConnectionType == ConnectionType.Interactive)
+            {
+                outages.ReportDown(DependencyName, failure.Exception);
+            }
+        };
+        redis.ConnectionRestored += (_, restored) =>
+        {
+            if (restored.ConnectionType == ConnectionType.Interactive)
+            {
+                outages.ReportUp(DependencyName);
+            }
+        };
     }
 
     /// <summary>

@@ -32,7 +32,9 @@ public sealed class ReservationsServiceFixture : IAsyncLifetime
     {
         await Task.WhenAll(_mysql.InitializeAsync(), Redis.InitializeAsync());
         Identity = new IdentityService(_mysql.Server);
-        _service = StartService(Logs);
+        // It shares Redis with the instances the hold-expiry tests start: its sweeper (every second by default) would
+        // free their expired holds, which those tests must see freed without one.
+        _service = StartService(Logs, new Dictionary<string, string?> { ["Holds:SweepInterval"] = TimeSpan.FromHours(1).ToString() });
         Client = ClientFor(_service.BaseAddress);
         Anonymous = new HttpClient { BaseAddress = _service.BaseAddress };
     }
