@@ -18,7 +18,7 @@ namespace AppHost.Tests;
 /// </summary>
 public sealed class RestartingSystemFixture : SystemFixture
 {
-    public static readonly TimeSpan MySqlRestartDelay = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan MySqlRestartDelay = TimeSpan.FromSeconds(2);
 
     protected override void Configure(DistributedApplicationTestingBuilder builder)
     {
