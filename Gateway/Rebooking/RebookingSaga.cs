@@ -166,7 +166,7 @@ public sealed partial class RebookingSaga(
             RebookingTelemetry.Failed(step, "Reservations.Api did not release the original seat.");
             if (attempt >= attempts)
             {
-                LogReleasePending(logger, rebooking.Id);
+                await LeaveToRecoveryAsync(rebooking);
                 return new RebookingResult(RebookingOutcome.RebookedReleasingOriginal, rebooking);
             }
 
@@ -190,10 +190,27 @@ public sealed partial class RebookingSaga(
         else
         {
             RebookingTelemetry.Failed(step, "Reservations.Api did not release the new seat.");
-            LogReleasePending(logger, rebooking.Id);
+            await LeaveToRecoveryAsync(rebooking);
         }
 
         return new RebookingResult(outcome, rebooking);
+    }
+
+    /// <summary>
+    /// A seat this process could not release is left to the recovery of any replica, at once: one that reaches
+    /// Reservations.Api need not wait out this process's lease.
+    /// </summary>
+    private async Task LeaveToRecoveryAsync(RebookingRecord rebooking)
+    {
+        LogReleasePending(logger, rebooking.Id);
+        try
+        {
+            await journal.GiveBackAsync(rebooking);
+        }
+        catch (DependencyUnavailableException)
+        {
+            // The lease then runs out on its own.
+        }
     }
 
     /// <returns>

@@ -13,6 +13,14 @@ internal static class RebookingScripts
         local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
         """;
 
+    /// <summary>Returns 0 unless the rebooking is unfinished and the caller owns it.</summary>
+    private const string OwnedByCaller = """
+
+        if redis.call('HGET', KEYS[1], 'owner') ~= ARGV[2] or not redis.call('ZSCORE', KEYS[2], ARGV[1]) then
+            return 0
+        end
+        """;
+
     /// <summary>1: begun, owned by the caller; 0: another rebooking of the original seat is under way. ARGV[4..] are the hash's fields.</summary>
     public const string Begin = Now + """
 
@@ -25,11 +33,8 @@ internal static class RebookingScripts
         """;
 
     /// <summary>1: the step (ARGV[4]) is recorded and the lease renewed; 0: the caller no longer owns the rebooking.</summary>
-    public const string Move = Now + """
+    public const string Move = Now + OwnedByCaller + """
 
-        if redis.call('HGET', KEYS[1], 'owner') ~= ARGV[2] or not redis.call('ZSCORE', KEYS[2], ARGV[1]) then
-            return 0
-        end
         redis.call('HSET', KEYS[1], 'step', ARGV[4])
         redis.call('ZADD', KEYS[2], now + tonumber(ARGV[3]), ARGV[1])
         return 1
@@ -39,16 +44,21 @@ internal static class RebookingScripts
     /// 1: the outcome (ARGV[4]) is recorded, the original seat unlocked and the record kept ARGV[5] seconds; 0: the
     /// caller no longer owns the rebooking.
     /// </summary>
-    public const string Finish = """
-        if redis.call('HGET', KEYS[1], 'owner') ~= ARGV[2] or not redis.call('ZSCORE', KEYS[2], ARGV[1]) then
-            return 0
-        end
+    public const string Finish = OwnedByCaller + """
+
         redis.call('HSET', KEYS[1], 'step', ARGV[4])
         redis.call('ZREM', KEYS[2], ARGV[1])
         if redis.call('GET', KEYS[3]) == ARGV[1] then
             redis.call('DEL', KEYS[3])
         end
         redis.call('EXPIRE', KEYS[1], tonumber(ARGV[5]))
+        return 1
+        """;
+
+    /// <summary>1: the caller's lease ends now, so that any replica may take the rebooking over; 0: the caller no longer owns it.</summary>
+    public const string GiveBack = Now + OwnedByCaller + """
+
+        redis.call('ZADD', KEYS[2], now, ARGV[1])
         return 1
         """;
 

@@ -44,7 +44,8 @@ public sealed class RebookingSystemFixture : IAsyncLifetime
     /// <paramref name="faults"/>; its recovery looks for abandoned rebookings only when asked.
     /// </summary>
     /// <param name="redis">Where its journal is (the system's Redis unless given).</param>
-    public KestrelServiceFactory<FlightsClient> StartGateway(ReservationsFaults? faults = null, string? redis = null)
+    /// <param name="lease">How long it owns the rebookings it drives (<see cref="Lease"/> unless given).</param>
+    public KestrelServiceFactory<FlightsClient> StartGateway(ReservationsFaults? faults = null, string? redis = null, TimeSpan? lease = null)
     {
         var identity = System.Identity.ServiceDiscoverySetting;
         var gateway = new KestrelServiceFactory<FlightsClient>(
@@ -55,7 +56,7 @@ public sealed class RebookingSystemFixture : IAsyncLifetime
                 ["ConnectionStrings:redis"] = redis ?? System.Redis.ConnectionString,
                 [identity.Key] = identity.Value,
                 ["Identity:ClientSecret"] = IdentityService.GatewayClientSecret,
-                ["Rebooking:Lease"] = Lease.ToString(),
+                ["Rebooking:Lease"] = (lease ?? Lease).ToString(),
                 ["Rebooking:RecoveryInterval"] = TimeSpan.FromHours(1).ToString(),
                 ["Rebooking:ReleaseRetryDelay"] = TimeSpan.FromMilliseconds(100).ToString(),
             },

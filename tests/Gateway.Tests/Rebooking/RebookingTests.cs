@@ -213,6 +213,21 @@ public sealed class RebookingTests(RebookingSystemFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_gateway_that_cannot_release_a_seat_leaves_the_rebooking_to_another_without_its_lease_running_out()
+    {
+        var faults = new ReservationsFaults();
+        var gateway = fixture.StartGateway(faults, lease: TimeSpan.FromMinutes(10));
+        var (customer, original) = await BookAsync(day: 29, "21A");
+        var requested = original with { SeatNum = "21B" };
+        faults.Arm(HttpMethod.Delete, "21A", Fault.Unreachable);
+
+        using var response = await RebookAsync(customer, original, requested, gateway.CreateClient());
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        await AssertEndsHoldingAsync(customer, original, requested, holding: requested, fixture.StartGateway());
+    }
+
+    [Fact]
     public async Task The_openapi_document_describes_the_rebook_endpoint_and_its_answers()
     {
         var document = (await _system.Gateway.GetFromJsonAsync<JsonObject>("/openapi/v1.json"))!;
