@@ -85,8 +85,8 @@ public sealed class GatewaySystemFixture : IAsyncLifetime
             ["Cors:AllowedOrigins:0"] = FrontEndOrigin,
         }).CreateClient();
 
-        // It shares the rebooking journal but cannot reach Reservations.Api: a rebooking it took over from a test's
-        // crashed gateway would stay unfinished for a whole lease (30 s), so it never looks for any after starting.
+        // It shares the rebooking journal but cannot reach Reservations.Api, so it must not take over the rebookings
+        // a test's crashed gateway abandons for the test's restarted gateway to end: it never looks after starting.
         GatewayWithoutReservations = StartFactory<FlightsClient>(new()
         {
             ["services:flights:http:0"] = flights[0].ToString(),
