@@ -38,8 +38,8 @@ public sealed class RebookingJournal(IConnectionMultiplexer redis, IOptions<Rebo
         (int)await RunAsync(RebookingScripts.Finish, rebooking.Id, Keys(rebooking), [Name(outcome), (long)Retention.TotalSeconds]) == 1;
 
     /// <summary>Ends this process's lease of a rebooking it cannot end now, so that another replica need not wait it out.</summary>
-    public async Task GiveBackAsync(RebookingRecord rebooking) =>
-        await RunAsync(RebookingScripts.GiveBack, rebooking.Id, Keys(rebooking), []);
+    public Task GiveBackAsync(RebookingRecord rebooking) =>
+        RunAsync(RebookingScripts.GiveBack, rebooking.Id, Keys(rebooking), []);
 
     /// <summary>Unfinished rebookings whose owner's lease has lapsed: their gateway crashed or gave up on them.</summary>
     public async Task<IReadOnlyList<string>> FindAbandonedAsync()

@@ -14,11 +14,6 @@ internal sealed class ValidatedTokenCache(TimeProvider clock) : JsonWebTokenHand
 {
     private const int MaxTokens = 4_096;
 
-    public ValidatedTokenCache()
-        : this(TimeProvider.System)
-    {
-    }
-
     private readonly MemoryCache validated = new(new MemoryCacheOptions { SizeLimit = MaxTokens });
 
     public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)

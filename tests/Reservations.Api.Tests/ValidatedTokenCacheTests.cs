@@ -15,7 +15,7 @@ public sealed class ValidatedTokenCacheTests : IDisposable
 {
     private readonly RsaSecurityKey _key = new(RSA.Create(2048)) { KeyId = "current" };
     private readonly RsaSecurityKey _otherKey = new(RSA.Create(2048)) { KeyId = "next" };
-    private readonly ValidatedTokenCache _tokens = new() { MapInboundClaims = false };
+    private readonly ValidatedTokenCache _tokens = new(TimeProvider.System) { MapInboundClaims = false };
 
     [Fact]
     public async Task A_remembered_token_is_valid_again_with_its_own_copy_of_the_claims()
