@@ -1,0 +1,140 @@
+using Airline.Hosting.LocalServers;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Aspire.Hosting;
+
+/// <summary>
+/// MySQL and Redis of the app model. Where a container runtime answers they are containers (Redis through
+/// Aspire.Hosting.Redis itself); elsewhere <c>mariadbd</c> and <c>redis-server</c> run as processes of this machine.
+/// Either way they have the same names, connection strings and health checks.
+/// </summary>
+public static class BackingServerBuilderExtensions
+{
+    /// <summary>A MySQL server: a local MariaDB process, or the mysql image where a container runtime answers.</summary>
+    public static IResourceBuilder<IMySqlServerResource> AddMySql(this IDistributedApplicationBuilder builder, [ResourceName] string name)
+    {
+        var password = ParameterResourceBuilderExtensions.CreateDefaultPasswordParameter(builder, $"{name}-password", special: false);
+        IResourceBuilder<IMySqlServerResource> server = BackingServerRuntime.UsesContainers(builder.Configuration)
+            ? builder.AddResource(new MySqlContainerResource(name, password))
+                .WithImage("library/mysql", "8.4").WithImageRegistry("docker.io")
+                .WithEndpoint(targetPort: MySqlContainerResource.Port, name: MySqlContainerResource.EndpointName, scheme: "tcp")
+                .WithEnvironment("MYSQL_ROOT_PASSWORD", password)
+                .WithEnvironment("MYSQL_ROOT_HOST", "%")
+            : builder.AddLocalMySql(name, password);
+
+        builder.Eventing.Subscribe<ResourceReadyEvent>(server.Resource, async (ready, cancellationToken) =>
+        {
+            var connectionString = await server.Resource.ConnectionStringExpression.GetValueAsync(cancellationToken);
+            var notifications = ready.Services.GetRequiredService<ResourceNotificationService>();
+            foreach (var database in server.Resource.Databases)
+            {
+                await MySqlAdministration.CreateDatabaseAsync(connectionString!, database.DatabaseName, cancellationToken);
+                // Aspire passes its state to the children of a container only; a database of a local server runs once it exists.
+                await notifications.PublishUpdateAsync(database, snapshot => snapshot with
+                {
+                    State = KnownResourceStates.Running,
+                    StartTimeStamp = snapshot.StartTimeStamp ?? DateTime.UtcNow,
+                });
+            }
+        });
+        return server.WithIconName("DatabaseMultiple").WithMySqlHealthCheck();
+    }
+
+    /// <summary>A database of the server, created if missing before anything that waits for it starts.</summary>
+    public static IResourceBuilder<MySqlDatabaseResource> AddDatabase(
+        this IResourceBuilder<IMySqlServerResource> server, [ResourceName] string name, string? databaseName = null)
+    {
+        var database = new MySqlDatabaseResource(name, databaseName ?? name, server.Resource);
+        server.Resource.Databases.Add(database);
+        return server.ApplicationBuilder.AddResource(database).WithMySqlHealthCheck();
+    }
+
+    /// <summary>A Redis server: a local <c>redis-server</c> process, or Aspire's Redis container where a container runtime answers.</summary>
+    public static IResourceBuilder<IResourceWithConnectionString> AddRedis(this IDistributedApplicationBuilder builder, [ResourceName] string name)
+    {
+        if (BackingServerRuntime.UsesContainers(builder.Configuration))
+        {
+            return RedisBuilderExtensions.AddRedis(builder, name)
+                .WithArgs("--appendonly", "yes", "--appendfsync", "always");
+        }
+
+        var password = ParameterResourceBuilderExtensions.CreateDefaultPasswordParameter(builder, $"{name}-password", special: false);
+        var redis = new LocalRedisResource(name, FindInRunMode(builder, Executable.RedisPackage, "redis-server"), builder.AppHostDirectory, password);
+        builder.Eventing.Subscribe<BeforeResourceStartedEvent>(redis, (_, cancellationToken) => redis.WriteConfigurationAsync(cancellationToken));
+        builder.DeleteDataWhenStopped(redis);
+
+        var healthCheck = $"{name}_check";
+        string? connectionString = null;
+        builder.Eventing.Subscribe<ConnectionStringAvailableEvent>(redis, async (_, cancellationToken) =>
+            connectionString = await redis.ConnectionStringExpression.GetValueAsync(cancellationToken));
+        builder.Services.AddHealthChecks().AddRedis(
+            _ => connectionString ?? throw new InvalidOperationException($"The connection string of '{name}' is not known yet."), healthCheck);
+
+        return builder.AddResource(redis)
+            .WithEndpoint(name: LocalRedisResource.EndpointName, scheme: "tcp", isProxied: false)
+            .WithArgs(context => context.Args.Add(redis.ConfigurationFile))
+            .WithIconName("Database")
+            .WithHealthCheck(healthCheck);
+    }
+
+    /// <summary>Keeps the server's data across runs: a volume for a container, a folder under the AppHost's state folder for a process.</summary>
+    public static IResourceBuilder<T> WithDataVolume<T>(this IResourceBuilder<T> builder)
+        where T : IResourceWithConnectionString
+    {
+        switch (builder.Resource)
+        {
+            case ILocalServerResource local:
+                local.Data.Keep(builder.ApplicationBuilder.Configuration["BackingServers:DataDirectory"]
+                    ?? Path.Combine(builder.ApplicationBuilder.AppHostDirectory, ".state"));
+                break;
+            case RedisResource redis:
+                RedisBuilderExtensions.WithDataVolume(builder.ApplicationBuilder.CreateResourceBuilder(redis));
+                break;
+            case MySqlContainerResource mysql:
+                builder.ApplicationBuilder.CreateResourceBuilder(mysql).WithVolume(VolumeNameGenerator.Generate(builder, "data"), "/var/lib/mysql");
+                break;
+            default:
+                throw new InvalidOperationException($"'{builder.Resource.Name}' is not a MySQL or Redis server: it has no data volume.");
+        }
+
+        return builder;
+    }
+
+    private static IResourceBuilder<LocalMySqlResource> AddLocalMySql(this IDistributedApplicationBuilder builder, string name, ParameterResource password)
+    {
+        var mysql = new LocalMySqlResource(name, FindInRunMode(builder, Executable.MariaDbPackage, "mariadbd", "mysqld"), builder.AppHostDirectory, password);
+        builder.Eventing.Subscribe<BeforeResourceStartedEvent>(mysql, (_, cancellationToken) => mysql.PrepareDataDirectoryAsync(cancellationToken));
+        builder.DeleteDataWhenStopped(mysql);
+        return builder.AddResource(mysql)
+            .WithEndpoint(name: LocalMySqlResource.EndpointName, scheme: "tcp", isProxied: false)
+            .WithArgs(context =>
+            {
+                foreach (var argument in mysql.Arguments())
+                {
+                    context.Args.Add(argument);
+                }
+            });
+    }
+
+    private static IResourceBuilder<T> WithMySqlHealthCheck<T>(this IResourceBuilder<T> builder)
+        where T : IResourceWithConnectionString
+    {
+        var key = $"{builder.Resource.Name}_check";
+        builder.ApplicationBuilder.Services.AddHealthChecks()
+            .Add(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration(key, _ => new MySqlHealthCheck(builder.Resource), failureStatus: null, tags: null));
+        return builder.WithHealthCheck(key);
+    }
+
+    private static void DeleteDataWhenStopped(this IDistributedApplicationBuilder builder, ILocalServerResource server) =>
+        builder.Eventing.Subscribe<AfterResourcesCreatedEvent>((created, _) =>
+        {
+            created.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>()
+                .ApplicationStopped.Register(server.Data.DeleteUnlessKept);
+            return Task.CompletedTask;
+        });
+
+    /// <summary>The server's program, which must be installed to run; a published model only names it.</summary>
+    private static string FindInRunMode(IDistributedApplicationBuilder builder, string debianPackage, params string[] names) =>
+        builder.ExecutionContext.IsRunMode ? Executable.Find(debianPackage, names) : names[0];
+}
