@@ -1,4 +1,4 @@
-using Airline.Hosting.Local;
+using Airline.TestSupport.Servers;
 using Airline.TestSupport;
 using Airline.TestSupport.Identity;
 using Gateway.Clients;
@@ -25,9 +25,9 @@ public sealed class GatewaySystemFixture : IAsyncLifetime
 
     public Uri Reservations { get; private set; } = null!;
 
-    public LocalMySqlServer MySql => _mysql.Server;
+    public MySqlServer MySql => _mysql.Server;
 
-    public LocalRedisServer Redis => _redis.Server;
+    public RedisServer Redis => _redis.Server;
 
     public IdentityService Identity { get; private set; } = null!;
 

@@ -1,3 +1,4 @@
+using Airline.TestSupport.Servers;
 using Airline.TestSupport;
 using Airline.TestSupport.Identity;
 using Gateway.Clients;

@@ -1,3 +1,4 @@
+using Airline.TestSupport.Servers;
 using Airline.TestSupport;
 using System.Diagnostics;
 using System.Globalization;
@@ -18,7 +19,7 @@ public sealed class RedisOutageTests(ReservationsServiceFixture service) : IClas
 
     private readonly string _flight = $"AA{Guid.NewGuid():N}";
 
-    private Airline.Hosting.Local.LocalRedisServer Redis => service.Redis.Server;
+    private Airline.TestSupport.Servers.RedisServer Redis => service.Redis.Server;
 
     public Task InitializeAsync() => WaitUntilHealthyAsync(service.Client);
 

@@ -1,3 +1,4 @@
+using Airline.TestSupport.Servers;
 using Airline.TestSupport;
 using Airline.TestSupport.Identity;
 using Reservations.Api.Infrastructure;
@@ -19,7 +20,7 @@ public sealed class ReservationsServiceFixture : IAsyncLifetime
     public IdentityService Identity { get; private set; } = null!;
 
     /// <summary>The MySQL server of <see cref="Identity"/>, for more identity services.</summary>
-    public Airline.Hosting.Local.LocalMySqlServer MySql => _mysql.Server;
+    public Airline.TestSupport.Servers.MySqlServer MySql => _mysql.Server;
 
     /// <summary>What the service started by <see cref="InitializeAsync"/> logs.</summary>
     public LogRecorder Logs { get; } = new();

@@ -1,33 +1,46 @@
-using Airline.Hosting;
-using Airline.Hosting.ApplicationModel;
-using Airline.Hosting.Testing;
+using Airline.TestSupport.Servers;
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Airline.TestSupport;
 
+/// <summary>Starts an AppHost's whole model through Aspire's testing builder, as every whole-system test does.</summary>
 public static class TestApplication
 {
     private const int OutputLinesOnFailure = 60;
 
     /// <summary>
-    /// Starts an AppHost's model in test mode and returns once <paramref name="resource"/> is healthy;
-    /// if that fails, stops what did start (xunit does not dispose a fixture whose start failed) and says
-    /// why with the AppHost's last output lines.
+    /// Starts the model of <typeparamref name="TAppHost"/> with MySQL and Redis as local processes whose data is in a
+    /// temporary folder (deleted once the application has stopped), no restart unless a test asks for one, and returns
+    /// once <paramref name="resource"/> is healthy. If that fails, it stops what did start (xunit does not dispose a
+    /// fixture whose start failed) and says why with the last lines the resources wrote.
     /// </summary>
-    /// <param name="output">Receives the AppHost's console: every resource's output and state change.</param>
-    /// <param name="configure">Changes the model before it is built (e.g. restart policies).</param>
+    /// <param name="output">Receives every resource's console output and the AppHost's log.</param>
+    /// <param name="configure">Changes the model before it is built (e.g. restart policies, settings).</param>
     public static async Task<DistributedApplication> StartAsync<TAppHost>(
         string resource = "gateway",
         CapturedOutput? output = null,
-        Action<DistributedApplicationTestingBuilder>? configure = null)
-        where TAppHost : IProjectMetadata, new()
+        Action<IDistributedApplicationTestingBuilder>? configure = null)
+        where TAppHost : class
     {
         output ??= new CapturedOutput();
-        var builder = (await DistributedApplicationTestingBuilder.CreateAsync<TAppHost>()).WithOutput(output.Add);
+        var data = new TemporaryDirectory("apphost");
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<TAppHost>(
+        [
+            "BackingServers:Runtime=local",
+            $"BackingServers:DataDirectory={data.Path}",
+            "Restarts:Default=Never",
+        ]);
+        builder.Services.AddLogging(logging => logging.AddProvider(new CapturedOutputLoggerProvider(output)));
         configure?.Invoke(builder);
         var app = await builder.BuildAsync();
+        app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopped.Register(data.Dispose);
         try
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
             await app.StartAsync(timeout.Token);
             await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
             return app;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Airline.Hosting.Local;
+using Airline.TestSupport.Servers;
 using Airline.TestSupport;
 using Flights.Api.Data;
 using Flights.Api.Tests.Support;
@@ -13,8 +13,7 @@ public sealed class DemoDataTests
     [Fact]
     public async Task A_database_seeded_40_days_ago_gets_the_next_30_days_of_flights_at_start_and_only_once()
     {
-        using var directory = new TemporaryDirectory("mysql");
-        await using var server = new LocalMySqlServer(directory.Path);
+        await using var server = new MySqlServer();
         await server.StartAsync();
         await using (var first = FlightsService.Create(server))
         {
@@ -34,7 +33,7 @@ public sealed class DemoDataTests
         Assert.Equal(2 * 30, (await (await client.GetAsync("/flights?flight_no=AA2532")).ReadOkAsync<List<FlightJson>>()).Count);
     }
 
-    private static async Task ExecuteAsync(LocalMySqlServer server, string sql)
+    private static async Task ExecuteAsync(MySqlServer server, string sql)
     {
         await using var connection = new MySqlConnection(server.GetConnectionString(FlightsContext.ConnectionName));
         await connection.OpenAsync();

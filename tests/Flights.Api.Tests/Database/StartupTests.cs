@@ -1,4 +1,4 @@
-using Airline.Hosting.Local;
+using Airline.TestSupport.Servers;
 using Airline.TestSupport;
 using Flights.Api.Data;
 using Flights.Api.Tests.Support;
@@ -12,8 +12,7 @@ public sealed class StartupTests(FlightsServiceFixture shared)
     [Fact]
     public async Task The_service_waits_for_a_server_that_is_still_starting()
     {
-        using var directory = new TemporaryDirectory("mysql");
-        await using var server = new LocalMySqlServer(directory.Path);
+        await using var server = new MySqlServer();
         await using var service = FlightsService.Create(server);
 
         // The service starts first, then finds nobody listening on the server's port for a while.

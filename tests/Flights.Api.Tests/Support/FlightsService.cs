@@ -1,4 +1,4 @@
-using Airline.Hosting.Local;
+using Airline.TestSupport.Servers;
 using Airline.TestSupport;
 using Flights.Api.Data;
 
@@ -7,7 +7,7 @@ namespace Flights.Api.Tests.Support;
 /// <summary>Flights.Api on real Kestrel, configured as the app model configures it.</summary>
 internal static class FlightsService
 {
-    public static KestrelServiceFactory<FlightsContext> Create(LocalMySqlServer server, IReadOnlyDictionary<string, string?>? settings = null) =>
+    public static KestrelServiceFactory<FlightsContext> Create(MySqlServer server, IReadOnlyDictionary<string, string?>? settings = null) =>
         new(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
             [$"ConnectionStrings:{FlightsContext.ConnectionName}"] = server.GetConnectionString(FlightsContext.ConnectionName),

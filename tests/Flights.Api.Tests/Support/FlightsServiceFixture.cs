@@ -1,4 +1,4 @@
-using Airline.Hosting.Local;
+using Airline.TestSupport.Servers;
 using Airline.TestSupport;
 using Flights.Api.Data;
 
@@ -18,7 +18,7 @@ public class FlightsServiceFixture : IAsyncLifetime
     /// <param name="settings">Configuration of the service beyond its connection string.</param>
     protected FlightsServiceFixture(IReadOnlyDictionary<string, string?> settings) => _settings = settings;
 
-    public LocalMySqlServer Server => _mysql.Server;
+    public MySqlServer Server => _mysql.Server;
 
     public HttpClient Client { get; private set; } = null!;
 

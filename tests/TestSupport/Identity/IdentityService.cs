@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Airline.Hosting.Local;
+using Airline.TestSupport.Servers;
 using Identity.Api.Data;
 using Identity.Api.Tokens;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -23,7 +23,7 @@ public sealed class IdentityService : IAsyncDisposable
     private readonly RsaSecurityKey _signingKey;
 
     /// <param name="settings">More configuration of the service, e.g. tighter rate limits.</param>
-    public IdentityService(LocalMySqlServer mysql, string database = "identitydb", IReadOnlyDictionary<string, string?>? settings = null)
+    public IdentityService(MySqlServer mysql, string database = "identitydb", IReadOnlyDictionary<string, string?>? settings = null)
     {
         using var rsa = RSA.Create(2048);
         var signingKey = Convert.ToBase64String(rsa.ExportPkcs8PrivateKey());
