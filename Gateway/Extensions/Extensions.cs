@@ -5,7 +5,6 @@ using Gateway.Departures;
 using Gateway.Holds;
 using Gateway.Idempotency;
 using Gateway.Rebooking;
-using Gateway.ServiceDiscovery;
 using Gateway.Trips;
 using ServiceDefaults.Redis;
 
