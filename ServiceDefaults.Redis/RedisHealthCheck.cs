@@ -16,7 +16,7 @@ internal sealed class RedisHealthCheck(IConnectionMultiplexer redis, DependencyO
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
-            outages.ReportDown(RedisConnectionExtensions.DependencyName, exception);
+            outages.ReportDown(RedisClientExtensions.DependencyName, exception);
             return new HealthCheckResult(context.Registration.FailureStatus, $"Redis does not answer PING: {exception.Message}");
         }
     }

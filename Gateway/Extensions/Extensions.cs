@@ -5,7 +5,6 @@ using Gateway.Departures;
 using Gateway.Holds;
 using Gateway.Idempotency;
 using Gateway.Rebooking;
-using Gateway.ServiceDiscovery;
 using Gateway.Trips;
 using ServiceDefaults.Redis;
 
@@ -29,7 +28,7 @@ internal static class Extensions
 
         // Idempotency records and rebooking journals. The gateway stays ready without Redis (reads do not need it);
         // a keyed write or a rebooking then answers 503.
-        builder.AddRedisConnection("redis", readiness: false);
+        builder.AddDefaultRedisClient("redis", readiness: false);
         builder.Services.AddTransient<AvailabilitySearch>();
         builder.AddIdempotencyKeys();
         builder.AddRebooking();

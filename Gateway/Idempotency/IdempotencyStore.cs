@@ -59,7 +59,7 @@ public sealed class IdempotencyStore(IConnectionMultiplexer redis, IOptions<Idem
         catch (Exception exception) when (RedisFailures.IsUnavailable(exception))
         {
             activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
-            throw new DependencyUnavailableException(RedisConnectionExtensions.DependencyName, exception);
+            throw new DependencyUnavailableException(RedisClientExtensions.DependencyName, exception);
         }
     }
 }

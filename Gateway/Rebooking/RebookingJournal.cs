@@ -69,7 +69,7 @@ public sealed class RebookingJournal(IConnectionMultiplexer redis, IOptions<Rebo
         }
         catch (Exception exception) when (RedisFailures.IsUnavailable(exception))
         {
-            throw new DependencyUnavailableException(RedisConnectionExtensions.DependencyName, exception);
+            throw new DependencyUnavailableException(RedisClientExtensions.DependencyName, exception);
         }
     }
 

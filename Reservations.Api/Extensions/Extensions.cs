@@ -9,7 +9,7 @@ public static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddRedisConnection("redis");
+        builder.AddDefaultRedisClient("redis");
         builder.Services.AddSingleton<RedisCommands>();
         builder.Services.AddSingleton<ReservationStore>();
         builder.Services.Configure<HoldOptions>(builder.Configuration.GetSection(HoldOptions.SectionName));

@@ -29,7 +29,7 @@ public sealed class RedisCommands(IConnectionMultiplexer redis)
         catch (Exception exception) when (RedisFailures.IsUnavailable(exception))
         {
             activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
-            throw new DependencyUnavailableException(RedisConnectionExtensions.DependencyName, exception);
+            throw new DependencyUnavailableException(RedisClientExtensions.DependencyName, exception);
         }
     }
 }

@@ -10,7 +10,7 @@ namespace Gateway.Tests;
 /// <summary>
 /// The whole service system on real HTTP: MariaDB and Redis processes, two Flights.Api replicas, one
 /// Reservations.Api, Identity.Api and the Gateway, wired together only through <c>services:*</c> service discovery.
-/// Two more gateways are given a Reservations.Api or a Flights.Api address where nothing listens.
+/// Three more gateways are given a Reservations.Api or a Flights.Api address where nothing listens.
 /// </summary>
 public sealed class GatewaySystemFixture : IAsyncLifetime
 {
@@ -42,6 +42,9 @@ public sealed class GatewaySystemFixture : IAsyncLifetime
     public const string FrontEndOrigin = "https://app.airline.example";
 
     public HttpClient GatewayWithoutFlights { get; private set; } = null!;
+
+    /// <summary>A gateway whose first Flights.Api replica has nothing listening; its second is <see cref="Flights"/>.</summary>
+    public KestrelServiceFactory<FlightsClient> GatewayWithADeadFlightsReplica { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -105,6 +108,18 @@ public sealed class GatewaySystemFixture : IAsyncLifetime
             [gatewayClient.Key] = gatewayClient.Value,
             ["ConnectionStrings:redis"] = _redis.Server.ConnectionString,
         }).CreateClient();
+
+        GatewayWithADeadFlightsReplica = StartFactory<FlightsClient>(new()
+        {
+            ["services:flights:http:0"] = $"http://127.0.0.1:{FreePort.Next()}",
+            ["services:flights:http:1"] = flights[0].ToString(),
+            ["services:reservations:http:0"] = reservations.ToString(),
+            [identity.Key] = identity.Value,
+            [gatewayClient.Key] = gatewayClient.Value,
+            ["ConnectionStrings:redis"] = _redis.Server.ConnectionString,
+            // Only for proxied reads: it stays out of the rebooking recovery as GatewayWithoutReservations does.
+            ["Rebooking:RecoveryInterval"] = TimeSpan.FromDays(1).ToString(),
+        });
     }
 
     public async Task DisposeAsync()

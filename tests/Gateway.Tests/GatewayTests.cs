@@ -5,6 +5,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Airline.TestSupport.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Yarp.ReverseProxy;
 
 namespace Gateway.Tests;
 
@@ -176,6 +178,24 @@ public sealed class GatewayTests(GatewaySystemFixture system) : IClassFixture<Ga
         using var response = await system.GatewayWithoutFlights.GetAsync("/flights?flight_no=AA2532");
 
         await AssertProblemAsync(response, HttpStatusCode.BadGateway);
+    }
+
+    [Fact]
+    public async Task Every_Flights_Api_replica_is_a_proxy_destination_and_reads_the_dead_one_refuses_are_answered_by_the_other()
+    {
+        var gateway = system.GatewayWithADeadFlightsReplica;
+        using var client = gateway.CreateClient();
+
+        for (var read = 0; read < 6; read++)
+        {
+            using var response = await client.GetAsync("/flights?flight_no=AA2532");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Assert.True(gateway.Services.GetRequiredService<IProxyStateLookup>().TryGetCluster("flights", out var cluster));
+        var destinations = cluster.Destinations.Values.Select(destination => destination.Model.Config.Address).ToList();
+        Assert.Equal(2, destinations.Count);
+        Assert.Contains(system.Flights.ToString(), destinations);
     }
 
     [Fact]
