@@ -60,7 +60,8 @@ public static class BackingServerBuilderExtensions
         }
 
         var password = ParameterResourceBuilderExtensions.CreateDefaultPasswordParameter(builder, $"{name}-password", special: false);
-        var redis = new LocalRedisResource(name, FindInRunMode(builder, Executable.RedisPackage, "redis-server"), builder.AppHostDirectory, password);
+        var redis = new LocalRedisResource(
+            name, FindInRunMode(builder, Executable.RedisPackage, "redis-server"), builder.AppHostDirectory, StateDirectory(builder), password);
         builder.Eventing.Subscribe<BeforeResourceStartedEvent>(redis, (_, cancellationToken) => redis.WriteConfigurationAsync(cancellationToken));
         builder.DeleteDataWhenStopped(redis);
 
@@ -72,7 +73,7 @@ public static class BackingServerBuilderExtensions
             _ => connectionString ?? throw new InvalidOperationException($"The connection string of '{name}' is not known yet."), healthCheck);
 
         return builder.AddResource(redis)
-            .WithEndpoint(name: LocalRedisResource.EndpointName, scheme: "tcp", isProxied: false)
+            .WithLocalServerEndpoint(LocalRedisResource.EndpointName)
             .WithArgs(context => context.Args.Add(redis.ConfigurationFile))
             .WithIconName("Database")
             .WithHealthCheck(healthCheck);
@@ -85,8 +86,7 @@ public static class BackingServerBuilderExtensions
         switch (builder.Resource)
         {
             case ILocalServerResource local:
-                local.Data.Keep(builder.ApplicationBuilder.Configuration["BackingServers:DataDirectory"]
-                    ?? Path.Combine(builder.ApplicationBuilder.AppHostDirectory, ".state"));
+                local.Data.Keep();
                 break;
             case RedisResource redis:
                 RedisBuilderExtensions.WithDataVolume(builder.ApplicationBuilder.CreateResourceBuilder(redis));
@@ -103,11 +103,12 @@ public static class BackingServerBuilderExtensions
 
     private static IResourceBuilder<LocalMySqlResource> AddLocalMySql(this IDistributedApplicationBuilder builder, string name, ParameterResource password)
     {
-        var mysql = new LocalMySqlResource(name, FindInRunMode(builder, Executable.MariaDbPackage, "mariadbd", "mysqld"), builder.AppHostDirectory, password);
+        var mysql = new LocalMySqlResource(
+            name, FindInRunMode(builder, Executable.MariaDbPackage, "mariadbd", "mysqld"), builder.AppHostDirectory, StateDirectory(builder), password);
         builder.Eventing.Subscribe<BeforeResourceStartedEvent>(mysql, (_, cancellationToken) => mysql.PrepareDataDirectoryAsync(cancellationToken));
         builder.DeleteDataWhenStopped(mysql);
         return builder.AddResource(mysql)
-            .WithEndpoint(name: LocalMySqlResource.EndpointName, scheme: "tcp", isProxied: false)
+            .WithLocalServerEndpoint(LocalMySqlResource.EndpointName)
             .WithArgs(context =>
             {
                 foreach (var argument in mysql.Arguments())
@@ -115,6 +116,17 @@ public static class BackingServerBuilderExtensions
                     context.Args.Add(argument);
                 }
             });
+    }
+
+    /// <summary>
+    /// A loopback port of its own, chosen when the model is built rather than by the orchestrator at each start, so that
+    /// a server restarted after a crash is found where its clients' connection strings say.
+    /// </summary>
+    private static IResourceBuilder<T> WithLocalServerEndpoint<T>(this IResourceBuilder<T> builder, string name)
+        where T : IResourceWithEndpoints
+    {
+        var port = FreePort.Next();
+        return builder.WithEndpoint(name: name, scheme: "tcp", port: port, targetPort: port, isProxied: false);
     }
 
     private static IResourceBuilder<T> WithMySqlHealthCheck<T>(this IResourceBuilder<T> builder)
@@ -133,6 +145,9 @@ public static class BackingServerBuilderExtensions
                 .ApplicationStopped.Register(server.Data.DeleteUnlessKept);
             return Task.CompletedTask;
         });
+
+    private static string StateDirectory(IDistributedApplicationBuilder builder) =>
+        builder.Configuration["BackingServers:DataDirectory"] ?? Path.Combine(builder.AppHostDirectory, ".state");
 
     /// <summary>The server's program, which must be installed to run; a published model only names it.</summary>
     private static string FindInRunMode(IDistributedApplicationBuilder builder, string debianPackage, params string[] names) =>

@@ -7,7 +7,7 @@ namespace Airline.Hosting.LocalServers;
 /// initialised one, then <c>mariadbd</c> serves it on a loopback port with <c>root</c> protected by the password, which
 /// an init file sets at every start.
 /// </summary>
-public sealed class LocalMySqlResource(string name, string command, string workingDirectory, ParameterResource password)
+public sealed class LocalMySqlResource(string name, string command, string workingDirectory, string stateDirectory, ParameterResource password)
     : ExecutableResource(name, command, workingDirectory), IMySqlServerResource, ILocalServerResource
 {
     internal const string EndpointName = "tcp";
@@ -16,7 +16,7 @@ public sealed class LocalMySqlResource(string name, string command, string worki
 
     public IList<MySqlDatabaseResource> Databases { get; } = [];
 
-    public LocalServerData Data { get; } = new(name);
+    public LocalServerData Data { get; } = new(name, stateDirectory);
 
     public EndpointReference PrimaryEndpoint => new(this, EndpointName);
 

@@ -7,14 +7,14 @@ namespace Airline.Hosting.LocalServers;
 /// write, so that a write Redis acknowledged survives a crash of the server. Its settings, the password among them,
 /// are in a file of its data folder rather than on its command line.
 /// </summary>
-public sealed class LocalRedisResource(string name, string command, string workingDirectory, ParameterResource password)
+public sealed class LocalRedisResource(string name, string command, string workingDirectory, string stateDirectory, ParameterResource password)
     : ExecutableResource(name, command, workingDirectory), IResourceWithConnectionString, ILocalServerResource
 {
     internal const string EndpointName = "tcp";
 
     public ParameterResource Password { get; } = password;
 
-    public LocalServerData Data { get; } = new(name);
+    public LocalServerData Data { get; } = new(name, stateDirectory);
 
     public EndpointReference PrimaryEndpoint => new(this, EndpointName);
 

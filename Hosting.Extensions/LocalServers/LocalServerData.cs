@@ -3,17 +3,17 @@ using System.Text;
 namespace Airline.Hosting.LocalServers;
 
 /// <summary>
-/// Where a local server keeps its data: a fresh temporary folder, deleted when the application stops, unless the data
-/// is kept (<c>WithDataVolume</c>), in which case it lives under the AppHost's state folder and survives restarts.
+/// Where a local server keeps its data, under the state folder (<c>BackingServers:DataDirectory</c>, by default the
+/// AppHost's <c>.state</c>): a fresh folder of this run, deleted when the application stops, unless the data is kept
+/// (<c>WithDataVolume</c>), in which case it is the server's own folder there and survives restarts.
 /// </summary>
-public sealed class LocalServerData(string serverName)
+public sealed class LocalServerData(string serverName, string stateDirectory)
 {
-    public string Directory { get; private set; } =
-        Path.Combine(Path.GetTempPath(), "airline-servers", $"{serverName}-{Guid.NewGuid():N}");
+    public string Directory { get; private set; } = Path.Combine(stateDirectory, "temporary", $"{serverName}-{Guid.NewGuid():N}");
 
     public bool IsKept { get; private set; }
 
-    internal void Keep(string stateDirectory)
+    internal void Keep()
     {
         Directory = Path.Combine(stateDirectory, serverName);
         IsKept = true;

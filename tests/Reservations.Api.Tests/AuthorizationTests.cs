@@ -130,7 +130,7 @@ public sealed class AuthorizationTests(ReservationsServiceFixture service)
         await using var orphan = new Airline.TestSupport.KestrelServiceFactory<Reservations.Api.Infrastructure.ReservationStore>(new Dictionary<string, string?>
         {
             ["ConnectionStrings:redis"] = service.Redis.Server.ConnectionString,
-            ["services:identity:http:0"] = $"http://127.0.0.1:{Airline.TestSupport.Servers.FreePort.Next()}",
+            ["services:identity:http:0"] = $"http://127.0.0.1:{Airline.Hosting.LocalServers.FreePort.Next()}",
         });
         using var client = new HttpClient { BaseAddress = orphan.BaseAddress };
         using var request = new HttpRequestMessage(HttpMethod.Put, "/reservations") { Content = JsonContent.Create(Body("12C", "customer-1")) };

@@ -157,7 +157,7 @@ public sealed class RebookingTests(RebookingSystemFixture fixture) : IClassFixtu
     [Fact]
     public async Task The_gateways_Redis_down_when_a_rebooking_begins_is_503_naming_the_original_and_changes_nothing()
     {
-        var gateway = fixture.StartGateway(redis: $"127.0.0.1:{Airline.TestSupport.Servers.FreePort.Next()},password=nobody-listens");
+        var gateway = fixture.StartGateway(redis: $"127.0.0.1:{Airline.Hosting.LocalServers.FreePort.Next()},password=nobody-listens");
         var (customer, original) = await BookAsync(day: 16, "16C");
         var requested = original with { SeatNum = "16D" };
 
@@ -173,7 +173,7 @@ public sealed class RebookingTests(RebookingSystemFixture fixture) : IClassFixtu
     public async Task The_gateways_Redis_losing_the_answer_to_a_rebookings_beginning_is_503_and_leaves_the_original_free_to_rebook_at_once()
     {
         await using var relay = new RedisRelay(BackingServer.Host, _system.Redis.Port);
-        var gateway = fixture.StartGateway(redis: Airline.Hosting.BackingServices.ConnectionStrings.Redis("127.0.0.1", relay.Port, _system.Redis.Password));
+        var gateway = fixture.StartGateway(redis: $"{BackingServer.Host}:{relay.Port},password={_system.Redis.Password}");
         var (customer, original) = await BookAsync(day: 17, "17C");
         var requested = original with { SeatNum = "17D" };
         using (var connected = await RebookAsync(customer, original, requested, gateway.CreateClient()))

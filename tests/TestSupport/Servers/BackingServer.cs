@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
-using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Airline.TestSupport.Servers;
@@ -10,7 +9,7 @@ namespace Airline.TestSupport.Servers;
 /// <summary>
 /// A backing server for the tests of one service, started exactly as the AppHost starts it (this repository's
 /// <c>AddMySql</c>/<c>AddRedis</c> as local processes) in an app model of its own, through Aspire's testing builder.
-/// Its port and password are chosen before it starts, so a service can be configured for a server not yet up; it can be
+/// Its port (chosen when the model is built) and password are known before it starts, so a service can be configured for a server not yet up; it can be
 /// stopped, started again and killed with its data kept; disposing it leaves no process and no folder behind.
 /// </summary>
 public abstract class BackingServer : IAsyncDisposable
@@ -24,17 +23,10 @@ public abstract class BackingServer : IAsyncDisposable
     protected BackingServer(string name, Func<IDistributedApplicationBuilder, IResourceBuilder<IResourceWithConnectionString>> add)
     {
         Name = name;
-        Port = FreePort.Next();
         Password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
         _data = new TemporaryDirectory(name);
-        var builder = DistributedApplicationTestingBuilder.Create(
-            "BackingServers:Runtime=local",
-            $"BackingServers:DataDirectory={_data.Path}",
-            "Restarts:Default=Never",
-            $"Parameters:{name}-password={Password}");
-        var endpoint = add(builder).WithDataVolume().Resource.Annotations.OfType<EndpointAnnotation>().Single();
-        endpoint.Port = Port;
-        endpoint.TargetPort = Port;
+        var builder = EmptyAppModel.Create(_data.Path, $"Parameters:{name}-password={Password}");
+        Port = add(builder).WithDataVolume().Resource.Annotations.OfType<EndpointAnnotation>().Single().Port!.Value;
         _app = builder.Build();
     }
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Airline.TestSupport.Servers;
+namespace Airline.Hosting.LocalServers;
 
 /// <summary>A loopback port nobody listens on at the moment it is asked for.</summary>
 public static class FreePort
