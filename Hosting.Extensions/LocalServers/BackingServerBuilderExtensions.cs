@@ -7,13 +7,15 @@ namespace Aspire.Hosting;
 /// <summary>
 /// MySQL and Redis of the app model. Where a container runtime answers they are containers (Redis through
 /// Aspire.Hosting.Redis itself); elsewhere <c>mariadbd</c> and <c>redis-server</c> run as processes of this machine.
-/// Either way they have the same names, connection strings and health checks.
+/// Either way they have the same names, connection strings and health checks, and the app model gets the restart
+/// supervisor, which restarts servers and projects on failure in run mode unless told otherwise.
 /// </summary>
 public static class BackingServerBuilderExtensions
 {
     /// <summary>A MySQL server: a local MariaDB process, or the mysql image where a container runtime answers.</summary>
     public static IResourceBuilder<IMySqlServerResource> AddMySql(this IDistributedApplicationBuilder builder, [ResourceName] string name)
     {
+        builder.AddRestartSupervisor();
         var password = ParameterResourceBuilderExtensions.CreateDefaultPasswordParameter(builder, $"{name}-password", special: false);
         IResourceBuilder<IMySqlServerResource> server = BackingServerRuntime.UsesContainers(builder.Configuration)
             ? builder.AddResource(new MySqlContainerResource(name, password))
@@ -53,6 +55,7 @@ public static class BackingServerBuilderExtensions
     /// <summary>A Redis server: a local <c>redis-server</c> process, or Aspire's Redis container where a container runtime answers.</summary>
     public static IResourceBuilder<IResourceWithConnectionString> AddRedis(this IDistributedApplicationBuilder builder, [ResourceName] string name)
     {
+        builder.AddRestartSupervisor();
         if (BackingServerRuntime.UsesContainers(builder.Configuration))
         {
             return RedisBuilderExtensions.AddRedis(builder, name)
