@@ -1,10 +1,14 @@
-# Airline: `make run` starts the whole system, `make test` runs every test.
-.PHONY: prerequisites build run test bench clean
+# Airline: `make run` starts the whole system on .NET Aspire, `make test` runs every test.
+.PHONY: prerequisites tools build run test bench clean
 
 CONFIGURATION ?= Debug
 
 prerequisites:
 	@scripts/install-prerequisites.sh
+
+# The Aspire CLI (`dotnet tool run aspire ...`), a local tool of this repository.
+tools:
+	dotnet tool restore
 
 build: prerequisites
 	dotnet build Airline.sln -c $(CONFIGURATION) -warnaserror
