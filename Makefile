@@ -36,6 +36,7 @@ PUBLIC_URL ?= http://airline.localhost
 
 .PHONY: publish
 publish: prerequisites
+	dotnet tool restore
 	dotnet build AppHost -c $(CONFIGURATION) -warnaserror
 	dotnet tool run aspire -- publish --apphost AppHost/AppHost.csproj -o deploy/k8s --non-interactive --nologo --no-build -- \
 		--Kubernetes:Namespace $(NAMESPACE) --Kubernetes:Registry $(REGISTRY) --Kubernetes:Tag $(TAG) \
