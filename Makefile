@@ -29,8 +29,9 @@ clean:
 	dotnet clean Airline.sln
 	rm -rf AppHost/.state
 
-# Kubernetes manifests (a kustomize base) from the app model: `kubectl apply -k deploy/k8s`.
+# Kubernetes manifests (a kustomize base) from the app model, by Aspire's publish pipeline: `kubectl apply -k deploy/k8s`.
 # Override the images, namespace and public address with e.g. `make publish REGISTRY=ghcr.io/acme TAG=1.0.0 PUBLIC_URL=https://airline.example.com`.
+# It is `aspire publish -o deploy/k8s` with these settings (deploy/README.md).
 NAMESPACE ?= airline
 REGISTRY ?= localhost:5000
 TAG ?= latest
@@ -38,6 +39,9 @@ INGRESS_CLASS ?= nginx
 PUBLIC_URL ?= http://airline.localhost
 
 .PHONY: publish
-publish:
-	dotnet run --project AppHost -c $(CONFIGURATION) -- publish --publisher kubernetes --output-path deploy/k8s \
-		--namespace $(NAMESPACE) --registry $(REGISTRY) --tag $(TAG) --ingress-class $(INGRESS_CLASS) --public-url $(PUBLIC_URL)
+publish: prerequisites
+	dotnet tool restore
+	dotnet build AppHost -c $(CONFIGURATION) -warnaserror
+	dotnet tool run aspire -- publish --apphost AppHost/AppHost.csproj -o deploy/k8s --non-interactive --nologo --no-build -- \
+		--Kubernetes:Namespace $(NAMESPACE) --Kubernetes:Registry $(REGISTRY) --Kubernetes:Tag $(TAG) \
+		--Kubernetes:IngressClass $(INGRESS_CLASS) --Kubernetes:PublicUrl $(PUBLIC_URL)

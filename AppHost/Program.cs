@@ -1,4 +1,5 @@
 var builder = DistributedApplication.CreateBuilder(args);
+builder.AddKubernetesEnvironment("airline");
 
 var mysql = builder.AddMySql("mysql").WithDataVolume();
 var flightsDb = mysql.AddDatabase("flightsdb");

@@ -1,10 +1,13 @@
+using Aspire.Hosting;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
 
-namespace Airline.Hosting.Publishing.Kubernetes;
+namespace Airline.Hosting.Kubernetes;
 
-/// <summary>What the Kubernetes publisher is told on the command line (<c>--name value</c>), with its defaults.</summary>
+/// <summary>What the Kubernetes publisher is configured with (section <c>Kubernetes</c>), with its defaults.</summary>
 internal sealed partial record KubernetesPublisherOptions
 {
+    /// <summary>By default the name of the compute environment.</summary>
     public required string Namespace { get; init; }
 
     /// <summary>Project images are <c>{Registry}/{resource name}:{Tag}</c>.</summary>
@@ -33,26 +36,27 @@ internal sealed partial record KubernetesPublisherOptions
 
     public string RedisImage { get; init; } = "redis:7.4";
 
-    public static KubernetesPublisherOptions Parse(IReadOnlyDictionary<string, string> options, string applicationName)
+    /// <summary>The options set in <paramref name="section"/> (<c>Kubernetes:Namespace</c>, <c>Kubernetes:Registry</c>, …), the defaults for the rest.</summary>
+    public static KubernetesPublisherOptions From(IConfigurationSection section, string environmentName)
     {
-        var parsed = new KubernetesPublisherOptions { Namespace = DnsLabel(applicationName) };
-        foreach (var (name, value) in options)
+        var parsed = new KubernetesPublisherOptions { Namespace = environmentName };
+        foreach (var (name, value) in section.GetChildren().Select(setting => (setting.Key, setting.Value ?? "")))
         {
-            parsed = name switch
+            parsed = name.ToUpperInvariant() switch
             {
-                "namespace" => parsed with { Namespace = Validated(name, value, DnsLabelPattern()) },
-                "registry" => parsed with { Registry = value.TrimEnd('/') },
-                "tag" => parsed with { Tag = Validated(name, value, TagPattern()) },
-                "ingress-class" => parsed with { IngressClass = Validated(name, value, DnsLabelPattern()) },
-                "public-url" => parsed with { PublicUrl = HttpUri(name, value) },
-                "ingress-namespace" => parsed with { IngressNamespace = Validated(name, value, DnsLabelPattern()) },
-                "otlp-endpoint" => parsed with { OtlpEndpoint = HttpUri(name, value) },
-                "environment" => parsed with { Environment = value },
-                "mysql-image" => parsed with { MySqlImage = value },
-                "redis-image" => parsed with { RedisImage = value },
+                "NAMESPACE" => parsed with { Namespace = Validated(name, value, DnsLabelPattern()) },
+                "REGISTRY" => parsed with { Registry = value.TrimEnd('/') },
+                "TAG" => parsed with { Tag = Validated(name, value, TagPattern()) },
+                "INGRESSCLASS" => parsed with { IngressClass = Validated(name, value, DnsLabelPattern()) },
+                "PUBLICURL" => parsed with { PublicUrl = HttpUri(name, value) },
+                "INGRESSNAMESPACE" => parsed with { IngressNamespace = Validated(name, value, DnsLabelPattern()) },
+                "OTLPENDPOINT" => parsed with { OtlpEndpoint = HttpUri(name, value) },
+                "ENVIRONMENT" => parsed with { Environment = value },
+                "MYSQLIMAGE" => parsed with { MySqlImage = value },
+                "REDISIMAGE" => parsed with { RedisImage = value },
                 _ => throw new DistributedApplicationException(
-                    $"Unknown option '--{name}' for the kubernetes publisher; it takes --namespace, --registry, --tag, " +
-                    "--ingress-class, --public-url, --ingress-namespace, --otlp-endpoint, --environment, --mysql-image and --redis-image."),
+                    $"Unknown setting '{section.Path}:{name}' of the Kubernetes publisher; it takes Namespace, Registry, Tag, " +
+                    "IngressClass, PublicUrl, IngressNamespace, OtlpEndpoint, Environment, MySqlImage and RedisImage."),
             };
         }
 
@@ -60,24 +64,15 @@ internal sealed partial record KubernetesPublisherOptions
     }
 
     private static string Validated(string name, string value, Regex pattern) =>
-        pattern.IsMatch(value) ? value : throw new DistributedApplicationException($"'{value}' is not a valid --{name}.");
+        pattern.IsMatch(value) ? value : throw new DistributedApplicationException($"'{value}' is not a valid Kubernetes:{name}.");
 
     private static Uri HttpUri(string name, string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
             ? uri
-            : throw new DistributedApplicationException($"--{name} must be an absolute http(s) URL, not '{value}'.");
-
-    private static string DnsLabel(string name)
-    {
-        var label = NotDnsLabel().Replace(name.ToLowerInvariant(), "-").Trim('-');
-        return label.Length > 0 ? label[..Math.Min(label.Length, 63)] : "default";
-    }
+            : throw new DistributedApplicationException($"Kubernetes:{name} must be an absolute http(s) URL, not '{value}'.");
 
     [GeneratedRegex("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$")]
     private static partial Regex DnsLabelPattern();
-
-    [GeneratedRegex("[^a-z0-9-]+")]
-    private static partial Regex NotDnsLabel();
 
     [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$")]
     private static partial Regex TagPattern();

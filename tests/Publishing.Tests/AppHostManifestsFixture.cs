@@ -26,7 +26,8 @@ public sealed class AppHostManifestsFixture : IAsyncLifetime
         System.IO.Directory.CreateDirectory(Directory);
         await File.WriteAllTextAsync(Path.Combine(Directory, "secrets.env"), $"mysql-password={MySqlPassword}\nredis-password={RedisPassword}\n");
 
-        Publish.Model(await Publish.AppHostModelAsync(), Directory, Publish.MakefileOptions);
+        var published = await Publish.AppHostAsync(Directory, Publish.MakefileSettings);
+        Assert.True(published.ExitCode == 0, published.Output + published.Error);
         Manifests = Manifests.Load(Directory);
         Rendered = await Kustomize.RenderAsync(Directory);
         await File.WriteAllTextAsync(RenderedFile, Rendered);

@@ -16,10 +16,9 @@ public sealed class GoldenTests
         var workingDirectory = TestPaths.NewTemporaryDirectory();
         try
         {
-            var result = await Publish.AppHostCommandAsync(
-                workingDirectory, ["publish", "--publisher", "kubernetes", "--output-path", "k8s", .. Publish.MakefileOptions]);
-            Assert.True(result.ExitCode == 0, result.Error);
             var output = Path.Combine(workingDirectory, "k8s");
+            var result = await Publish.AppHostAsync(output, Publish.MakefileSettings);
+            Assert.True(result.ExitCode == 0, result.Output + result.Error);
 
             if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
             {

@@ -1,4 +1,4 @@
-using Airline.Hosting.Publishing.Yaml;
+using Airline.Hosting.Kubernetes.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace Publishing.Tests;

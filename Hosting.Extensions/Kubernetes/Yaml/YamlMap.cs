@@ -1,4 +1,4 @@
-namespace Airline.Hosting.Publishing.Yaml;
+namespace Airline.Hosting.Kubernetes.Yaml;
 
 /// <summary>
 /// A YAML mapping that keeps its keys in the order they were set, so the output reads like a hand-written

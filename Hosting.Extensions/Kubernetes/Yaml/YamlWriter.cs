@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Airline.Hosting.Publishing.Yaml;
+namespace Airline.Hosting.Kubernetes.Yaml;
 
 /// <summary>
 /// Writes <see cref="YamlMap"/>s, lists, strings, integers and booleans as block-style YAML. A string is

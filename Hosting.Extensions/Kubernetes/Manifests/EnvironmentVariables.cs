@@ -1,6 +1,7 @@
-using Airline.Hosting.Publishing.Yaml;
+using Airline.Hosting.Kubernetes.Publishing;
+using Airline.Hosting.Kubernetes.Yaml;
 
-namespace Airline.Hosting.Publishing.Kubernetes;
+namespace Airline.Hosting.Kubernetes.Manifests;
 
 /// <summary>
 /// A container's <c>env</c> list, in order: Kubernetes expands <c>$(NAME)</c> only from variables listed
@@ -9,7 +10,7 @@ namespace Airline.Hosting.Publishing.Kubernetes;
 internal sealed class EnvironmentVariables
 {
     private readonly List<YamlMap> _variables = [];
-    private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+    private readonly List<string> _names = [];
 
     public bool IsEmpty => _variables.Count == 0;
 
@@ -26,14 +27,23 @@ internal sealed class EnvironmentVariables
     public void AddFromPodField(string name, string fieldPath) =>
         Add(name, "valueFrom", new YamlMap { ["fieldRef"] = new YamlMap { ["fieldPath"] = fieldPath } });
 
-    /// <summary>The variable a parameter's value is read into: <c>mysql-password</c> → <c>MYSQL_PASSWORD</c>.</summary>
-    public static string NameOf(string parameterName) => parameterName.Replace('-', '_').ToUpperInvariant();
-
-    private void Add(string name, string valueKey, object value)
+    /// <summary>Adds the variables of <paramref name="other"/> that this list lacks, in their order.</summary>
+    public void AddAll(EnvironmentVariables other)
     {
-        if (_names.Add(name))
+        foreach (var (name, variable) in other._names.Zip(other._variables))
         {
-            _variables.Add(new YamlMap { ["name"] = name, [valueKey] = value });
+            Add(name, variable);
+        }
+    }
+
+    private void Add(string name, string valueKey, object value) => Add(name, new YamlMap { ["name"] = name, [valueKey] = value });
+
+    private void Add(string name, YamlMap variable)
+    {
+        if (!_names.Contains(name, StringComparer.Ordinal))
+        {
+            _names.Add(name);
+            _variables.Add(variable);
         }
     }
 }

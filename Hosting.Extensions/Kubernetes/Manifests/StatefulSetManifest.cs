@@ -1,6 +1,7 @@
-using Airline.Hosting.Publishing.Yaml;
+using Airline.Hosting.Kubernetes.Publishing;
+using Airline.Hosting.Kubernetes.Yaml;
 
-namespace Airline.Hosting.Publishing.Kubernetes;
+namespace Airline.Hosting.Kubernetes.Manifests;
 
 internal static class StatefulSetManifest
 {

@@ -1,6 +1,7 @@
-using Airline.Hosting.Publishing.Yaml;
+using Airline.Hosting.Kubernetes.Publishing;
+using Airline.Hosting.Kubernetes.Yaml;
 
-namespace Airline.Hosting.Publishing.Kubernetes;
+namespace Airline.Hosting.Kubernetes.Manifests;
 
 /// <summary>One object of the output, written to a file of its own.</summary>
 internal sealed record KubernetesObject(string Kind, string Name, YamlMap Document)

@@ -1,6 +1,7 @@
-using Airline.Hosting.Publishing.Yaml;
+using Airline.Hosting.Kubernetes.Publishing;
+using Airline.Hosting.Kubernetes.Yaml;
 
-namespace Airline.Hosting.Publishing.Kubernetes;
+namespace Airline.Hosting.Kubernetes.Manifests;
 
 /// <summary>The pieces every pod of the output shares: hardening, resources, probes, a writable /tmp.</summary>
 internal static class PodSpecs

@@ -1,7 +1,11 @@
-using Airline.Hosting.ApplicationModel;
-using Airline.Hosting.Publishing.Yaml;
+using Aspire.Hosting;
+using Airline.Hosting.Kubernetes.Model;
+using Airline.Hosting.Kubernetes.Publishing;
+using Airline.Hosting.LocalServers;
+using Aspire.Hosting.ApplicationModel;
+using Airline.Hosting.Kubernetes.Yaml;
 
-namespace Airline.Hosting.Publishing.Kubernetes;
+namespace Airline.Hosting.Kubernetes.Manifests;
 
 /// <summary>
 /// A Redis server: a StatefulSet of the redis image with append-only persistence on a PersistentVolumeClaim
@@ -15,18 +19,20 @@ internal static class RedisManifests
     /// <summary>The <c>redis</c> user of the redis image.</summary>
     private const int RedisUser = 999;
 
-    public static IEnumerable<KubernetesObject> For(RedisResource redis, PublishContext context)
+    public static IEnumerable<KubernetesObject> For(IResource redis, PublishContext context)
     {
-        var password = EnvironmentVariables.NameOf(redis.Password.Name);
+        var passwordParameter = Password(redis);
+        var password = ClusterValues.VariableOf(passwordParameter);
+        var keepsData = DataVolumes.KeepsData(redis);
         var variables = new EnvironmentVariables();
-        variables.AddFromSecret(password, context.Password(redis.Password));
+        variables.AddFromSecret(password, context.Secret(passwordParameter));
 
         var container = new YamlMap
         {
             ["name"] = redis.Name,
             ["image"] = context.Options.RedisImage,
             ["args"] = new[] { "redis-server", "--appendonly", "yes", "--appendfsync", "always", "--requirepass", $"$({password})" },
-            ["ports"] = new[] { PodSpecs.Port(PortName, RedisResource.DefaultPort) },
+            ["ports"] = new[] { PodSpecs.Port(PortName, Workload.RedisPort) },
             ["env"] = variables.Yaml,
             ["startupProbe"] = PodSpecs.TcpProbe(PortName, periodSeconds: 2, failureThreshold: 30),
             ["livenessProbe"] = PodSpecs.TcpProbe(PortName, periodSeconds: 10, failureThreshold: 3),
@@ -38,7 +44,14 @@ internal static class RedisManifests
         };
 
         yield return StatefulSetManifest.Create(
-            redis.Name, container, redis.PersistentData ? [DataVolume] : [], redis.PersistentData ? [] : [PodSpecs.EmptyDir(DataVolume)], RedisUser, context);
-        yield return ServiceManifest.Create(redis.Name, [new(PortName, RedisResource.DefaultPort)], headless: true, context);
+            redis.Name, container, keepsData ? [DataVolume] : [], keepsData ? [] : [PodSpecs.EmptyDir(DataVolume)], RedisUser, context);
+        yield return ServiceManifest.Create(redis.Name, [new(PortName, Workload.RedisPort)], headless: true, context);
     }
+
+    private static ParameterResource Password(IResource redis) => redis switch
+    {
+        LocalRedisResource local => local.Password,
+        RedisResource { PasswordParameter: { } password } => password,
+        _ => throw new DistributedApplicationException($"Redis '{redis.Name}' has no password: the cluster's Redis requires one."),
+    };
 }

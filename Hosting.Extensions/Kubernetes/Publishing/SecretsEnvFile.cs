@@ -1,10 +1,8 @@
-using System.Security.Cryptography;
-
-namespace Airline.Hosting.Publishing.Kubernetes;
+namespace Airline.Hosting.Kubernetes.Publishing;
 
 /// <summary>
 /// The values of the Secret, as <c>key=value</c> lines kustomize's secretGenerator reads. It is created once
-/// (configured values, random passwords, empty connection strings for the operator) and never rewritten:
+/// (generated values, configured ones, empty ones for the operator) and never rewritten:
 /// later runs only append keys it lacks, so the passwords of a running system stay what they are.
 /// </summary>
 internal static class SecretsEnvFile
@@ -26,7 +24,7 @@ internal static class SecretsEnvFile
         var missing = keys.Where(key => !existing.ContainsKey(key.Name)).ToList();
         if (missing.Count > 0)
         {
-            var lines = string.Concat(missing.Select(key => $"{key.Name}={key.ConfiguredValue ?? (key.Generate ? key.Generator?.Invoke() ?? NewPassword() : "")}\n"));
+            var lines = string.Concat(missing.Select(key => $"{key.Name}={key.InitialValue()}\n"));
             if (existing.Count == 0 && !File.Exists(path))
             {
                 File.WriteAllText(path, Header + lines);
@@ -51,6 +49,4 @@ internal static class SecretsEnvFile
             .Select(line => line.Split('=', 2))
             .GroupBy(pair => pair[0], StringComparer.Ordinal)
             .ToDictionary(group => group.Key, group => group.Last()[1], StringComparer.Ordinal);
-
-    private static string NewPassword() => Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
 }

@@ -1,41 +1,54 @@
-using Airline.Hosting.ApplicationModel;
-using Airline.Hosting.Publishing.Yaml;
+using Airline.Hosting.Kubernetes.Manifests;
+using Airline.Hosting.Kubernetes.Model;
+using Airline.Hosting.Kubernetes.Yaml;
+using Airline.Hosting.LocalServers;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.Configuration;
 
-namespace Airline.Hosting.Publishing.Kubernetes;
+namespace Airline.Hosting.Kubernetes.Publishing;
 
 internal sealed record PublishResult(int ObjectCount, IReadOnlyList<string> Notes);
 
 /// <summary>
 /// Writes a kustomize base for the app model: <c>kustomization.yaml</c> and one file per object. The same
 /// model and options give byte-identical files; the only values that differ between installations, the
-/// passwords, live in the git-ignored <c>secrets.env</c> beside them.
+/// secrets, live in the git-ignored <c>secrets.env</c> beside them.
 /// </summary>
 internal sealed class KubernetesPublisher(KubernetesPublisherOptions options, IConfiguration configuration)
 {
-    public const string Name = "kubernetes";
+    public const string Header = "Generated from the app model by `aspire publish` (make publish): change the AppHost, not this file.";
 
-    public const string Header = "Generated from the app model by `publish --publisher kubernetes`: change the AppHost, not this file.";
-
-    public PublishResult Publish(IReadOnlyList<IResource> resources, string outputDirectory)
+    public async Task<PublishResult> PublishAsync(
+        DistributedApplicationModel model, DistributedApplicationExecutionContext executionContext, string outputDirectory, CancellationToken cancellationToken)
     {
         var context = new PublishContext(options, configuration);
+        var workloads = Workloads.Of(model);
+        var values = new ClusterValues(workloads, options.PublicUrl);
         var objects = new List<KubernetesObject> { Namespace() };
-        foreach (var resource in resources)
+        var connections = new List<WorkloadConnections>();
+        var projects = new List<PublishedProject>();
+        foreach (var workload in workloads.All)
         {
-            objects.AddRange(Manifests(resource, context));
+            if (workload.Resource is ProjectResource resource)
+            {
+                var environment = new ResourceEnvironment();
+                await environment.AddAsync(resource, ProjectManifests.OwnVariables, values, context, executionContext, cancellationToken);
+                var project = new PublishedProject(resource, environment);
+                projects.Add(project);
+                objects.AddRange(ProjectManifests.For(project, context));
+                connections.Add(new WorkloadConnections(workload, environment.Reaches, project.IsExternal));
+                continue;
+            }
+
+            objects.AddRange(workload.Resource is IMySqlServerResource mysql
+                ? MySqlManifests.For(mysql, context)
+                : RedisManifests.For(workload.Resource, context));
+            connections.Add(new WorkloadConnections(workload, [], IsExternal: false));
         }
 
-        objects.AddRange(NetworkPolicies.For(resources, context));
-        if (resources.OfType<ProjectResource>().Where(project => project.IsExternal)
-                .SelectMany(project => project.ExternalPaths.Select(path => (path, project.Name)))
-                .GroupBy(route => route.path).FirstOrDefault(group => group.Count() > 1) is { } shared)
-        {
-            throw new DistributedApplicationException(
-                $"{string.Join(" and ", shared.Select(route => route.Name))} are both external at '{shared.Key}': " +
-                "give each its own paths with WithExternalHttpEndpoints(paths).");
-        }
-
+        objects.AddRange(NetworkPolicies.For(connections, context));
+        CheckIngressPathsAreUnique(projects);
         if (objects.GroupBy(item => item.FileName).FirstOrDefault(group => group.Count() > 1) is { } clash)
         {
             throw new DistributedApplicationException($"Two objects would be written to {clash.Key}: rename one of the resources.");
@@ -60,19 +73,17 @@ internal sealed class KubernetesPublisher(KubernetesPublisherOptions options, IC
         return new PublishResult(objects.Count, context.Notes);
     }
 
-    private static IEnumerable<KubernetesObject> Manifests(IResource resource, PublishContext context) => resource switch
+    private static void CheckIngressPathsAreUnique(IEnumerable<PublishedProject> projects)
     {
-        ProjectResource project => ProjectManifests.For(project, context),
-        MySqlServerResource server => MySqlManifests.For(server, context),
-        RedisResource redis => RedisManifests.For(redis, context),
-        ContainerResource container => ContainerManifests.For(container, context),
-        // These take part through the resources that reference them or own them.
-        MySqlDatabaseResource or ParameterResource or ConnectionStringResource => [],
-        ExecutableResource => throw new DistributedApplicationException(
-            $"'{resource.Name}' is an executable, a process of this machine, which cannot be published to Kubernetes: " +
-            "make it a container or a project, or add it only in run mode (builder.ExecutionContext.IsRunMode)."),
-        _ => throw new DistributedApplicationException($"'{resource.Name}' is a {resource.GetType().Name}, which the kubernetes publisher does not know."),
-    };
+        if (projects.Where(project => project.IsExternal)
+                .SelectMany(project => project.ExternalPaths.Select(path => (path, project.Name)))
+                .GroupBy(route => route.path).FirstOrDefault(group => group.Count() > 1) is { } shared)
+        {
+            throw new DistributedApplicationException(
+                $"{string.Join(" and ", shared.Select(route => route.Name))} are both external at '{shared.Key}': " +
+                "give each its own paths with WithExternalHttpEndpoints(paths).");
+        }
+    }
 
     /// <summary>The namespace, held to the "restricted" Pod Security Standard.</summary>
     private KubernetesObject Namespace()

@@ -1,8 +1,11 @@
+using Aspire.Hosting;
 using System.Text;
-using Airline.Hosting.ApplicationModel;
-using Airline.Hosting.Publishing.Yaml;
+using Airline.Hosting.Kubernetes.Model;
+using Airline.Hosting.Kubernetes.Publishing;
+using Airline.Hosting.LocalServers;
+using Airline.Hosting.Kubernetes.Yaml;
 
-namespace Airline.Hosting.Publishing.Kubernetes;
+namespace Airline.Hosting.Kubernetes.Manifests;
 
 /// <summary>
 /// A MySQL server: a StatefulSet of the mysql image with its data on a PersistentVolumeClaim (with
@@ -20,10 +23,10 @@ internal static class MySqlManifests
     /// <summary>The <c>mysql</c> user of the mysql image.</summary>
     private const int MySqlUser = 999;
 
-    public static IEnumerable<KubernetesObject> For(MySqlServerResource server, PublishContext context)
+    public static IEnumerable<KubernetesObject> For(IMySqlServerResource server, PublishContext context)
     {
         var variables = new EnvironmentVariables();
-        variables.AddFromSecret("MYSQL_ROOT_PASSWORD", context.Password(server.Password));
+        variables.AddFromSecret("MYSQL_ROOT_PASSWORD", context.Secret(server.Password));
         if (server.Databases is [var first, ..])
         {
             variables.Add("MYSQL_DATABASE", first.DatabaseName);
@@ -31,7 +34,8 @@ internal static class MySqlManifests
 
         List<YamlMap> mounts = [PodSpecs.Mount(DataVolume, DataMountPath), PodSpecs.TmpMount(), PodSpecs.Mount(SocketVolume, "/var/run/mysqld")];
         List<YamlMap> volumes = [PodSpecs.EmptyDir(SocketVolume)];
-        if (!server.PersistentData)
+        var keepsData = DataVolumes.KeepsData(server);
+        if (!keepsData)
         {
             volumes.Add(PodSpecs.EmptyDir(DataVolume));
         }
@@ -51,7 +55,7 @@ internal static class MySqlManifests
             // A folder of the volume, not its root: a freshly formatted volume holds lost+found, and MySQL
             // refuses to initialise a data directory that is not empty.
             ["args"] = new[] { $"--datadir={DataMountPath}/data" },
-            ["ports"] = new[] { PodSpecs.Port(PortName, MySqlServerResource.DefaultPort) },
+            ["ports"] = new[] { PodSpecs.Port(PortName, Workload.MySqlPort) },
             ["env"] = variables.Yaml,
             // The first start initialises the data directory before the server listens.
             ["startupProbe"] = PodSpecs.TcpProbe(PortName, periodSeconds: 5, failureThreshold: 60),
@@ -62,11 +66,11 @@ internal static class MySqlManifests
             ["volumeMounts"] = mounts,
         };
 
-        yield return StatefulSetManifest.Create(server.Name, container, server.PersistentData ? [DataVolume] : [], volumes, MySqlUser, context);
-        yield return ServiceManifest.Create(server.Name, [new(PortName, MySqlServerResource.DefaultPort)], headless: true, context);
+        yield return StatefulSetManifest.Create(server.Name, container, keepsData ? [DataVolume] : [], volumes, MySqlUser, context);
+        yield return ServiceManifest.Create(server.Name, [new(PortName, Workload.MySqlPort)], headless: true, context);
     }
 
-    private static KubernetesObject InitScripts(string name, MySqlServerResource server, PublishContext context)
+    private static KubernetesObject InitScripts(string name, IMySqlServerResource server, PublishContext context)
     {
         var script = new StringBuilder();
         foreach (var database in server.Databases.Skip(1))

@@ -1,51 +1,39 @@
-using Airline.Hosting.ApplicationModel;
-using Airline.Hosting.Publishing.Yaml;
+using Airline.Hosting.Kubernetes.Model;
+using Airline.Hosting.Kubernetes.Publishing;
+using Airline.Hosting.Kubernetes.Yaml;
 
-namespace Airline.Hosting.Publishing.Kubernetes;
+namespace Airline.Hosting.Kubernetes.Manifests;
 
 /// <summary>
 /// Least-privilege traffic: everything in the namespace is denied, then every pod may resolve names, and
-/// each workload gets one policy allowing what the app model says — a resource that references another may
-/// reach its pods on its ports, an external project may be reached from the ingress controller, and the
+/// each workload gets one policy allowing what the app model says — a workload whose settings name another's
+/// Service may reach its pods on its port, an external project may be reached from the ingress controller, and the
 /// projects may export telemetry to the OTLP collector.
 /// </summary>
 internal static class NetworkPolicies
 {
     private const string NamespaceNameLabel = "kubernetes.io/metadata.name";
 
-    public static IEnumerable<KubernetesObject> For(IReadOnlyList<IResource> resources, PublishContext context)
+    public static IEnumerable<KubernetesObject> For(IReadOnlyList<WorkloadConnections> workloads, PublishContext context)
     {
         yield return Policy("default-deny", context.NamespaceLabels(), new YamlMap(), ingress: [], egress: [], denyAll: true);
         yield return Policy("allow-dns", context.NamespaceLabels(), new YamlMap(), ingress: [], egress: [Dns()]);
 
-        var workloads = resources.OfType<Resource>().Where(resource => Workloads.PodsOf(resource) == resource.Name).ToList();
-        foreach (var workload in workloads)
+        foreach (var (workload, reaches, isExternal) in workloads)
         {
             var ingress = workloads
-                .Where(client => client.References.Any(reference => Workloads.PodsOf(reference) == workload.Name))
-                .Select(client => Rule("from", PodPeer(client.Name), Workloads.PortsOf(workload)))
+                .Where(client => client.Reaches.Contains(workload))
+                .Select(client => Rule("from", PodPeer(client.Workload.Name), [workload.Port]))
                 .ToList();
-            if (workload is ProjectResource { IsExternal: true })
+            if (isExternal)
             {
-                ingress.Add(Rule("from", NamespacePeer(context.Options.IngressNamespace), Workloads.PortsOf(workload)));
+                ingress.Add(Rule("from", NamespacePeer(context.Options.IngressNamespace), [workload.Port]));
             }
 
-            var egress = workload.References
-                .Select(Workloads.PodsOf)
-                .OfType<string>()
-                .Distinct()
-                .Select(server => Rule("to", PodPeer(server), Workloads.PortsOf(resources.Single(resource => resource.Name == server))))
-                .ToList();
-            if (workload is ProjectResource)
+            var egress = reaches.Select(server => Rule("to", PodPeer(server.Name), [server.Port])).ToList();
+            if (workload.Kind == WorkloadKind.Project)
             {
                 egress.Add(Collector(context.Options.OtlpEndpoint));
-            }
-
-            foreach (var external in workload.References.OfType<ConnectionStringResource>())
-            {
-                context.Notes.Add(
-                    $"'{workload.Name}' uses '{external.Name}', a server outside the app model: NetworkPolicy 'allow-{workload.Name}' " +
-                    "does not let it out; add an egress rule for that server.");
             }
 
             if (ingress.Count > 0 || egress.Count > 0)
