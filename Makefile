@@ -17,7 +17,7 @@ run: prerequisites
 	dotnet build AppHost -c $(CONFIGURATION) -warnaserror
 	dotnet run --project AppHost -c $(CONFIGURATION) --no-build
 
-test: build
+test: build tools
 	@scripts/install-prerequisites.sh --tests
 	@scripts/run-tests.sh $(CONFIGURATION)
 
@@ -39,8 +39,7 @@ INGRESS_CLASS ?= nginx
 PUBLIC_URL ?= http://airline.localhost
 
 .PHONY: publish
-publish: prerequisites
-	dotnet tool restore
+publish: prerequisites tools
 	dotnet build AppHost -c $(CONFIGURATION) -warnaserror
 	dotnet tool run aspire -- publish --apphost AppHost/AppHost.csproj -o deploy/k8s --non-interactive --nologo --no-build -- \
 		--Kubernetes:Namespace $(NAMESPACE) --Kubernetes:Registry $(REGISTRY) --Kubernetes:Tag $(TAG) \
