@@ -76,7 +76,7 @@ public static class BackingServerBuilderExtensions
             _ => connectionString ?? throw new InvalidOperationException($"The connection string of '{name}' is not known yet."), healthCheck);
 
         return builder.AddResource(redis)
-            .WithLocalServerEndpoint(LocalRedisResource.EndpointName)
+            .WithLocalServerEndpoint(LocalServerResource.EndpointName)
             .WithArgs(context => context.Args.Add(redis.ConfigurationFile))
             .WithIconName("Database")
             .WithHealthCheck(healthCheck);
@@ -88,7 +88,7 @@ public static class BackingServerBuilderExtensions
     {
         switch (builder.Resource)
         {
-            case ILocalServerResource local:
+            case LocalServerResource local:
                 local.Data.Keep();
                 break;
             case RedisResource redis:
@@ -111,7 +111,7 @@ public static class BackingServerBuilderExtensions
         builder.Eventing.Subscribe<BeforeResourceStartedEvent>(mysql, (_, cancellationToken) => mysql.PrepareDataDirectoryAsync(cancellationToken));
         builder.DeleteDataWhenStopped(mysql);
         return builder.AddResource(mysql)
-            .WithLocalServerEndpoint(LocalMySqlResource.EndpointName)
+            .WithLocalServerEndpoint(LocalServerResource.EndpointName)
             .WithArgs(context =>
             {
                 foreach (var argument in mysql.Arguments())
@@ -141,7 +141,7 @@ public static class BackingServerBuilderExtensions
         return builder.WithHealthCheck(key);
     }
 
-    private static void DeleteDataWhenStopped(this IDistributedApplicationBuilder builder, ILocalServerResource server) =>
+    private static void DeleteDataWhenStopped(this IDistributedApplicationBuilder builder, LocalServerResource server) =>
         builder.Eventing.Subscribe<AfterResourcesCreatedEvent>((created, _) =>
         {
             created.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>()

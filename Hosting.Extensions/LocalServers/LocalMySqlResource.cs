@@ -8,19 +8,11 @@ namespace Airline.Hosting.LocalServers;
 /// an init file sets at every start.
 /// </summary>
 public sealed class LocalMySqlResource(string name, string command, string workingDirectory, string stateDirectory, ParameterResource password)
-    : ExecutableResource(name, command, workingDirectory), IMySqlServerResource, ILocalServerResource
+    : LocalServerResource(name, command, workingDirectory, stateDirectory, password), IMySqlServerResource
 {
-    internal const string EndpointName = "tcp";
-
-    public ParameterResource Password { get; } = password;
-
     public IList<MySqlDatabaseResource> Databases { get; } = [];
 
-    public LocalServerData Data { get; } = new(name, stateDirectory);
-
-    public EndpointReference PrimaryEndpoint => new(this, EndpointName);
-
-    public ReferenceExpression ConnectionStringExpression => MySqlConnectionStrings.Server(this);
+    public override ReferenceExpression ConnectionStringExpression => MySqlConnectionStrings.Server(this);
 
     internal string DatabaseFiles => Path.Combine(Data.Directory, "data");
 

@@ -8,17 +8,9 @@ namespace Airline.Hosting.LocalServers;
 /// are in a file of its data folder rather than on its command line.
 /// </summary>
 public sealed class LocalRedisResource(string name, string command, string workingDirectory, string stateDirectory, ParameterResource password)
-    : ExecutableResource(name, command, workingDirectory), IResourceWithConnectionString, ILocalServerResource
+    : LocalServerResource(name, command, workingDirectory, stateDirectory, password)
 {
-    internal const string EndpointName = "tcp";
-
-    public ParameterResource Password { get; } = password;
-
-    public LocalServerData Data { get; } = new(name, stateDirectory);
-
-    public EndpointReference PrimaryEndpoint => new(this, EndpointName);
-
-    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
+    public override ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
         $"{PrimaryEndpoint.Property(EndpointProperty.IPV4Host)}:{PrimaryEndpoint.Property(EndpointProperty.Port)},password={Password}");
 
     internal string ConfigurationFile => Path.Combine(Data.Directory, "redis.conf");

@@ -86,7 +86,7 @@ internal sealed partial class RestartSupervisor(
         }
 
         var exitCode = change.Snapshot.ExitCode;
-        var failed = change.Resource is not ExecutableResource || change.Resource is ILocalServerResource || exitCode != 0;
+        var failed = change.Resource is not ExecutableResource || change.Resource is LocalServerResource || exitCode != 0;
         var delay = policy.DelayBeforeRestart(failed, replica.FailuresInARow);
         var logger = loggers.GetLogger(change.ResourceId);
         await notifications.PublishUpdateAsync(change.Resource, change.ResourceId, snapshot => snapshot with
@@ -132,7 +132,7 @@ internal sealed partial class RestartSupervisor(
 
     private RestartPolicy? PolicyOf(IResource resource) =>
         resource.TryGetLastAnnotation<RestartPolicyAnnotation>(out var annotation) ? annotation.Policy
-        : resource is ProjectResource or ContainerResource or ILocalServerResource && DefaultsApply() ? RestartPolicy.OnFailure()
+        : resource is ProjectResource or ContainerResource or LocalServerResource && DefaultsApply() ? RestartPolicy.OnFailure()
         : null;
 
     private bool DefaultsApply() => !string.Equals(configuration["Restarts:Default"], nameof(RestartMode.Never), StringComparison.OrdinalIgnoreCase);

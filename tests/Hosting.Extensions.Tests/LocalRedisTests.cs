@@ -74,8 +74,8 @@ public sealed class LocalRedisTests : IDisposable
     public async Task Data_that_is_not_kept_is_a_folder_of_this_run_apart_from_the_kept_data_and_gone_once_the_application_stops()
     {
         await using var builder = EmptyAppModel.Create(_data.Path);
-        var temporary = (ILocalServerResource)builder.AddRedis("temporary").Resource;
-        var kept = (ILocalServerResource)builder.AddRedis("kept").WithDataVolume().Resource;
+        var temporary = (LocalServerResource)builder.AddRedis("temporary").Resource;
+        var kept = (LocalServerResource)builder.AddRedis("kept").WithDataVolume().Resource;
         await using var app = await builder.BuildAsync();
         await app.StartAsync(_timeout.Token);
         await app.ResourceNotifications.WaitForResourceHealthyAsync("temporary", _timeout.Token);

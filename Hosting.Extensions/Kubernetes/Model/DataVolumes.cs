@@ -8,7 +8,7 @@ internal static class DataVolumes
     /// <summary>Whether the server keeps its data (<c>WithDataVolume</c>): a kept data folder of a local server, a volume of a container.</summary>
     public static bool KeepsData(IResource server) => server switch
     {
-        ILocalServerResource local => local.Data.IsKept,
+        LocalServerResource local => local.Data.IsKept,
         _ => server.Annotations.OfType<ContainerMountAnnotation>().Any(mount => mount.Type == ContainerMountType.Volume),
     };
 }
