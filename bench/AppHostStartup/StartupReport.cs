@@ -46,9 +46,9 @@ internal static class StartupReport
         text.AppendLine();
         text.AppendLine("where the shut-down goes (medians, seconds since StopAsync + DisposeAsync began: the last process of each name gone):");
         var namesOfEveryRun = runs[0].LastGoneByName.Keys.Where(name => runs.All(run => run.LastGoneByName.ContainsKey(name)));
-        foreach (var (name, gone) in namesOfEveryRun.Select(name => (name, Median(runs, run => run.LastGoneByName[name]))).OrderBy(process => process.Item2))
+        foreach (var (name, lastGone) in namesOfEveryRun.Select(name => (name, Median(runs, run => run.LastGoneByName[name]))).OrderBy(process => process.Item2))
         {
-            text.AppendLine(Invariant($"  {name,-21} {gone,6:0.00}"));
+            text.AppendLine(Invariant($"  {name,-21} {lastGone,6:0.00}"));
         }
 
         text.AppendLine(Invariant($"  {"DisposeAsync returned",-21} {Median(runs, run => run.DisposeReturned),6:0.00}"));
