@@ -1,65 +1,27 @@
-using System.Diagnostics;
 using System.Globalization;
+using AppHostStartup;
 
-// Measures the AppHost's model (already built) through the testing builder: start → every resource
-// healthy, and DisposeAsync → every process it started gone. Prints the figures of each run and the median.
+// Start-up and shut-down of the AppHost's whole model through Aspire's testing builder, over RUNS runs (argument 1).
 var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5;
-var resources = new[] { "mysql", "flightsdb", "identitydb", "redis", "identity", "flights", "reservations", "gateway" };
-var healthy = new List<double>();
-var gone = new List<double>();
+string[] resources = ["mysql", "flightsdb", "identitydb", "redis", "identity", "flights", "reservations", "gateway", "web"];
 
+Console.WriteLine($"""
+    AppHost start-up and shut-down on Aspire 13.6 (DCP), {runs} runs, {Environment.ProcessorCount} cores, load average {LoadAverage()} before.
+    Started as the whole-system tests start it: TestApplication (DistributedApplicationTestingBuilder, dashboard off), MariaDB
+    and Redis as local processes with their data in a fresh temporary folder, Debug or Release services as built.
+    "healthy": from CreateAsync until every instance of {string.Join(", ", resources)} is Running and Healthy.
+    "gone": from StopAsync + DisposeAsync until they have returned and every process of DCP's tree (its API server, controllers, servers, services) has ended.
+    """);
+
+var figures = new List<StartupFigures>();
 for (var run = 1; run <= runs; run++)
 {
-    var clock = Stopwatch.StartNew();
-    var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>();
-    var app = await builder.BuildAsync();
-    await app.StartAsync();
-    foreach (var resource in resources)
-    {
-        await app.ResourceNotifications.WaitForResourceHealthyAsync(resource);
-    }
-
-    healthy.Add(clock.Elapsed.TotalSeconds);
-    var children = ChildProcessIds();
-
-    clock.Restart();
-    await app.DisposeAsync();
-    while (children.Any(IsAlive))
-    {
-        await Task.Delay(5);
-    }
-
-    gone.Add(clock.Elapsed.TotalSeconds);
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"run {run}: all {resources.Length} resources healthy in {healthy[^1]:0.00} s ({children.Count} processes); all gone {gone[^1]:0.00} s after DisposeAsync"));
+    figures.Add(await StartupRun.MeasureAsync(resources));
+    Console.WriteLine(StartupReport.Run(run, figures[^1]));
 }
 
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"median over {runs} runs: start to healthy {Median(healthy):0.00} s (target < 5 s), dispose to gone {Median(gone):0.00} s (target < 1 s)"));
+Console.WriteLine();
+Console.Write(StartupReport.Medians(figures));
+Console.WriteLine($"load average {LoadAverage()} after.");
 
-static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
-
-static List<int> ChildProcessIds()
-{
-    var self = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
-    return [.. Directory.EnumerateDirectories("/proc")
-        .Select(Path.GetFileName)
-        .Where(name => name!.All(char.IsAsciiDigit))
-        .Select(name => (Id: int.Parse(name!, CultureInfo.InvariantCulture), Stat: TryRead($"/proc/{name}/stat")))
-        .Where(process => process.Stat is { } stat && stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1] == self)
-        .Select(process => process.Id)];
-}
-
-static bool IsAlive(int processId) => TryRead($"/proc/{processId}/stat") is { } stat && stat[(stat.LastIndexOf(')') + 2)..][0] != 'Z';
-
-static string? TryRead(string path)
-{
-    try
-    {
-        return File.ReadAllText(path);
-    }
-    catch (IOException)
-    {
-        return null;
-    }
-}
+static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];

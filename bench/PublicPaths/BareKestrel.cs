@@ -1,5 +1,5 @@
 using System.Net;
-using Airline.Hosting.Local;
+using Airline.Hosting.LocalServers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Airline.Hosting.Local;
+using Airline.Hosting.LocalServers;
 
 namespace PublicPaths;
 

@@ -4,9 +4,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using PublicPaths;
 
-// Issue 8's benchmark of the public paths: starts the system as it runs (this build's configuration, run
-// `make bench` for Release), warms each path up, measures it with wrk from its own process on loopback, and
-// prints one table with same-run baselines and the ratio targets; writes the figures to bench/results/latest.json.
+// Issue 8's benchmark of the public paths: starts the AppHost's model through Aspire's testing builder (this build's
+// configuration, run `make bench` for Release), warms each path up, measures it with wrk from its own process on
+// loopback against each service's own port, and prints one table with same-run baselines and the ratio targets;
+// writes the figures to bench/results/latest.json.
 // `-- <repository> hold` starts the system and keeps it up for profiling, printing where everything is.
 var repository = Path.GetFullPath(args.Length > 0 ? args[0] : ".");
 var hold = args.Length > 1 && args[1] == "hold";
@@ -15,6 +16,8 @@ var duration = TimeSpan.FromSeconds(Seconds("BENCH_DURATION_SECONDS", 8));
 const int Threads = 2;
 const int Connections = 32;
 const int MaxBookingsPerSecond = 25_000;
+const string Addresses = "wrk talks to each service's own port (ASPNETCORE_URLS), not DCP's proxy in front of it; the gateway reaches Flights.Api's two replicas through DCP's proxy, as under Aspire";
+const string Telemetry = "no telemetry exported (the testing builder starts no dashboard; the imitation's runs before Aspire exported to its dashboard)";
 
 var clock = Stopwatch.StartNew();
 var loadBefore = File.ReadAllText("/proc/loadavg").Split(' ')[0];
@@ -22,7 +25,7 @@ var work = Directory.CreateTempSubdirectory("airline-bench-").FullName;
 var wrk = new Wrk(Path.Combine(repository, "bench", "wrk"), Threads, Connections);
 var rows = new List<Row>();
 
-Console.WriteLine($"starting the system (Release services, MariaDB and Redis as local processes) ...");
+Console.WriteLine($"starting the system through Aspire's testing builder (MariaDB and Redis as local processes) ...");
 await using var system = await RunningSystem.StartAsync();
 var processes = system.ServiceProcesses;
 using var flightsDirect = new HttpClient { BaseAddress = system.FlightsReplicas[0] };
@@ -32,12 +35,13 @@ var seats = await BookingSeats.PrepareAsync(system, flightsDirect, extraFlightNu
 var customer = await BenchCustomer.RegisterAsync(system.Identity);
 Console.WriteLine($"system up in {clock.Elapsed.TotalSeconds:0} s; {seats.Remaining:#,0} unique seats of real flights to book; warm-up {warmUp.TotalSeconds} s and {duration.TotalSeconds} s measured per path, wrk -t{Threads} -c{Connections}");
 Console.WriteLine($"bookings as one signed-in customer with a bearer token (validated by the gateway and Reservations.Api); {RunningSystem.Limits}");
+Console.WriteLine($"{Addresses}; {Telemetry}");
 
 if (hold)
 {
     seats.WriteBodies(Path.Combine(work, "bookings"), Threads, 200_000, customer.UserId);
     Console.WriteLine($"""
-        gateway {system.Gateway}  reservations {system.Reservations}  flights {string.Join(' ', system.FlightsReplicas)}
+        gateway {system.Gateway}  reservations {system.Reservations}  flights {string.Join(' ', system.FlightsReplicas)} (DCP's proxy {system.FlightsProxy})
         processes {string.Join(", ", processes.Select(p => $"{p.Key} {string.Join(' ', p.Value)}"))}
         redis {system.RedisConnectionString}
         seat chart /api/flights/{flight.FlightId}/seats; booking bodies {work}/bookings-<thread>.txt
@@ -60,7 +64,8 @@ rows.Add(new Row("seat_map_select", "baseline: the seat-map SELECT by mariadb-sl
 var seatMapPath = "/flights/AA2532/seat_map";
 await MeasureGetAsync("seat_map_direct", $"GET {seatMapPath} on Flights.Api (direct, one replica)", new Uri(system.FlightsReplicas[0], seatMapPath));
 await MeasureGetAsync("flight_search_direct", "GET /flights?flight_no=AA2532 on Flights.Api (direct, one replica)", new Uri(system.FlightsReplicas[0], "/flights?flight_no=AA2532"));
-await MeasureGetAsync("seat_map_gateway", $"GET {seatMapPath} through the gateway (YARP, 2 replicas)", new Uri(system.Gateway, seatMapPath));
+await MeasureGetAsync("seat_map_gateway", $"GET {seatMapPath} through the gateway (YARP, DCP's proxy, 2 replicas)", new Uri(system.Gateway, seatMapPath));
+await MeasureGetAsync("seat_map_dcp_proxy", $"GET {seatMapPath} through DCP's proxy alone (2 replicas)", new Uri(system.FlightsProxy, seatMapPath));
 await using (var nginx = await NginxProxy.StartAsync(system.FlightsReplicas))
 {
     await MeasureGetAsync("seat_map_nginx", $"GET {seatMapPath} through Debian nginx (keepalive, 2 replicas)", new Uri(nginx.Url, seatMapPath));
@@ -96,6 +101,8 @@ var report = new Report(rows, targets, new Dictionary<string, object>
     ["machine"] = $"{Environment.ProcessorCount} cores, load average {loadBefore} before start, {File.ReadAllText("/proc/loadavg").Split(' ')[0]} at the end",
     ["load"] = $"wrk -t{Threads} -c{Connections}, {warmUp.TotalSeconds} s warm-up then {duration.TotalSeconds} s measured per path",
     ["limits"] = RunningSystem.Limits,
+    ["addresses"] = Addresses,
+    ["telemetry"] = Telemetry,
     ["peak_rss_since_start_mb"] = peakSinceStart,
     ["seconds"] = Math.Round(clock.Elapsed.TotalSeconds),
 });

@@ -44,12 +44,12 @@ internal sealed class Report(IReadOnlyList<Row> rows, IReadOnlyList<Target> targ
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"{"path",-74} {"req/s",9} {"p50 ms",7} {"p99 ms",7} {"max ms",7} {"non-2xx",7}  {"peak RSS MB gw/flights/res",-26}");
+            $"{"path",-82} {"req/s",9} {"p50 ms",7} {"p99 ms",7} {"max ms",7} {"non-2xx",7}  {"peak RSS MB gw/flights/res",-26}");
         foreach (var row in rows)
         {
             var rss = row.PeakRssMb is { } peak ? string.Join(" / ", Services.Select(s => peak[s].ToString("0", CultureInfo.InvariantCulture))) : "";
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"{row.Path,-74} {row.RequestsPerSecond,9:#,0} {Ms(row.P50Ms),7} {Ms(row.P99Ms),7} {Ms(row.MaxMs),7} {row.Non2xx?.ToString(CultureInfo.InvariantCulture) ?? "",7}  {rss,-26}");
+                $"{row.Path,-82} {row.RequestsPerSecond,9:#,0} {Ms(row.P50Ms),7} {Ms(row.P99Ms),7} {Ms(row.MaxMs),7} {row.Non2xx?.ToString(CultureInfo.InvariantCulture) ?? "",7}  {rss,-26}");
             if (row.Note is { } note)
             {
                 text.AppendLine(CultureInfo.InvariantCulture, $"    {note}");
