@@ -7,15 +7,17 @@ using Microsoft.Extensions.Hosting;
 
 namespace Airline.Hosting.RunSummary;
 
+/// <summary>Prints where to go once everything is healthy, for a person at the console: in run mode with the dashboard on (not in tests).</summary>
 internal sealed class RunSummaryPrinter(
     RunSummaryProjects summary,
     ResourceNotificationService notifications,
     IConfiguration configuration,
+    DistributedApplicationOptions options,
     IHostApplicationLifetime lifetime) : IDistributedApplicationEventingSubscriber
 {
     public Task SubscribeAsync(IDistributedApplicationEventing eventing, DistributedApplicationExecutionContext executionContext, CancellationToken cancellationToken)
     {
-        if (executionContext.IsRunMode)
+        if (executionContext.IsRunMode && !options.DisableDashboard)
         {
             eventing.Subscribe<AfterResourcesCreatedEvent>((created, cancellationToken) =>
             {
@@ -40,19 +42,18 @@ internal sealed class RunSummaryPrinter(
             return;
         }
 
-        var lines = summary.Projects.Select((project, index) =>
-            $"{project.Name} is at {project.GetEndpoint("http").Url}{(index == 0 ? " (open this one)" : string.Empty)}").ToList();
-        if (DashboardLoginUrl() is { } dashboard)
+        Console.WriteLine();
+        foreach (var (project, index) in summary.Projects.Select((project, index) => (project, index)))
         {
-            lines.Add($"dashboard is at {dashboard}");
+            Console.WriteLine($"{project.Name} is at {project.GetEndpoint("http").Url}{(index == 0 ? " (open this one)" : string.Empty)}");
         }
 
-        Console.WriteLine();
-        lines.ForEach(Console.WriteLine);
+        Console.WriteLine($"dashboard is at {DashboardLoginUrl()}");
     }
 
-    private string? DashboardLoginUrl() =>
-        configuration["ASPNETCORE_URLS"]?.Split(';', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() is { } url
-            ? configuration["AppHost:BrowserToken"] is { Length: > 0 } token ? $"{url.TrimEnd('/')}/login?t={token}" : url
-            : null;
+    private string DashboardLoginUrl()
+    {
+        var url = (configuration["ASPNETCORE_URLS"] ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.TrimEnd('/');
+        return configuration["AppHost:BrowserToken"] is { Length: > 0 } token ? $"{url}/login?t={token}" : $"{url}";
+    }
 }
