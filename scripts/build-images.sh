@@ -4,16 +4,24 @@
 # release (a debootstrap minbase root filesystem, cached, plus apt-get install in a chroot). An image is rebuilt only
 # when its key changes: the Debian release, the package's version, or these scripts.
 # Needs root (or sudo) for debootstrap and chroot; the images go to the caller's podman (or docker).
+# --where-possible: where they cannot be built (no container runtime, no debootstrap, not root), say so and succeed.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 
-sudo=(); [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+cannot() {
+  if [ "${1:-}" = --where-possible ]; then echo "MySQL and Redis images not built: $2."; exit 0; fi
+  echo "error: $2." >&2; exit 1
+}
+if [ "$(id -u)" -eq 0 ]; then sudo=()
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo=(sudo)
+else cannot "${1:-}" "debootstrap and chroot need root or passwordless sudo"
+fi
 if timeout 10 podman info >/dev/null 2>&1; then runtime=podman
 elif timeout 10 docker info >/dev/null 2>&1; then runtime=docker
-else echo "error: no container runtime answers (podman info, docker info): run scripts/install-prerequisites.sh." >&2; exit 1
+else cannot "${1:-}" "no container runtime answers (podman info, docker info): run scripts/install-prerequisites.sh"
 fi
-command -v debootstrap >/dev/null 2>&1 || [ -x /usr/sbin/debootstrap ] || {
-  echo "error: debootstrap is missing: apt-get install -y debootstrap (or run scripts/install-prerequisites.sh)." >&2; exit 1; }
+command -v debootstrap >/dev/null 2>&1 || [ -x /usr/sbin/debootstrap ] ||
+  cannot "${1:-}" "debootstrap is missing: apt-get install -y debootstrap (or run scripts/install-prerequisites.sh)"
 
 release="$(. /etc/os-release && echo "${VERSION_CODENAME:?not a Debian-like release}")"
 mirror="$(grep -hoE '^(URIs: |deb )https?://[^ ]+' /etc/apt/sources.list.d/*.sources /etc/apt/sources.list 2>/dev/null \
