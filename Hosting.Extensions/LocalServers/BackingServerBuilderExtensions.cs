@@ -12,17 +12,13 @@ namespace Aspire.Hosting;
 /// </summary>
 public static class BackingServerBuilderExtensions
 {
-    /// <summary>A MySQL server: a local MariaDB process, or the mysql image where a container runtime answers.</summary>
+    /// <summary>A MySQL server: a local MariaDB process, or a container (MariaDB built here, or the official mysql) where a container runtime answers.</summary>
     public static IResourceBuilder<IMySqlServerResource> AddMySql(this IDistributedApplicationBuilder builder, [ResourceName] string name)
     {
         builder.AddRestartSupervisor();
         var password = ParameterResourceBuilderExtensions.CreateDefaultPasswordParameter(builder, $"{name}-password", special: false);
         IResourceBuilder<IMySqlServerResource> server = BackingServerRuntime.UsesContainers(builder.Configuration)
-            ? builder.AddResource(new MySqlContainerResource(name, password))
-                .WithImage("library/mysql", "8.4").WithImageRegistry("docker.io")
-                .WithEndpoint(targetPort: MySqlContainerResource.Port, name: MySqlContainerResource.EndpointName, scheme: "tcp")
-                .WithEnvironment("MYSQL_ROOT_PASSWORD", password)
-                .WithEnvironment("MYSQL_ROOT_HOST", "%")
+            ? builder.AddMySqlContainer(name, password)
             : builder.AddLocalMySql(name, password);
 
         builder.Eventing.Subscribe<ResourceReadyEvent>(server.Resource, async (ready, cancellationToken) =>
@@ -58,8 +54,7 @@ public static class BackingServerBuilderExtensions
         builder.AddRestartSupervisor();
         if (BackingServerRuntime.UsesContainers(builder.Configuration))
         {
-            return RedisBuilderExtensions.AddRedis(builder, name)
-                .WithArgs("--appendonly", "yes", "--appendfsync", "always");
+            return builder.AddRedisContainer(name);
         }
 
         var password = ParameterResourceBuilderExtensions.CreateDefaultPasswordParameter(builder, $"{name}-password", special: false);
@@ -82,7 +77,10 @@ public static class BackingServerBuilderExtensions
             .WithHealthCheck(healthCheck);
     }
 
-    /// <summary>Keeps the server's data across runs: a volume for a container, a folder under the AppHost's state folder for a process.</summary>
+    /// <summary>
+    /// Keeps the server's data across runs: a folder under the state folder for a process; for a container a named volume,
+    /// or a folder of <c>BackingServers:DataDirectory</c> where that is set.
+    /// </summary>
     public static IResourceBuilder<T> WithDataVolume<T>(this IResourceBuilder<T> builder)
         where T : IResourceWithConnectionString
     {
@@ -92,10 +90,16 @@ public static class BackingServerBuilderExtensions
                 local.Data.Keep();
                 break;
             case RedisResource redis:
-                RedisBuilderExtensions.WithDataVolume(builder.ApplicationBuilder.CreateResourceBuilder(redis));
+                var redisContainer = builder.ApplicationBuilder.CreateResourceBuilder(redis);
+                _ = BackingServerContainers.DataFolder(redisContainer) is { } redisFolder
+                    ? RedisBuilderExtensions.WithDataBindMount(redisContainer, redisFolder)
+                    : RedisBuilderExtensions.WithDataVolume(redisContainer);
                 break;
             case MySqlContainerResource mysql:
-                builder.ApplicationBuilder.CreateResourceBuilder(mysql).WithVolume(VolumeNameGenerator.Generate(builder, "data"), "/var/lib/mysql");
+                var mysqlContainer = builder.ApplicationBuilder.CreateResourceBuilder(mysql);
+                _ = BackingServerContainers.DataFolder(mysqlContainer) is { } mysqlFolder
+                    ? mysqlContainer.WithBindMount(mysqlFolder, MySqlContainerResource.DataPath)
+                    : mysqlContainer.WithVolume(VolumeNameGenerator.Generate(builder, "data"), MySqlContainerResource.DataPath);
                 break;
             default:
                 throw new InvalidOperationException($"'{builder.Resource.Name}' is not a MySQL or Redis server: it has no data volume.");

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 
@@ -9,29 +10,43 @@ namespace Airline.Hosting.LocalServers;
 /// </summary>
 internal static class BackingServerRuntime
 {
-    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(10);
 
     private static readonly string[] KnownRuntimes = ["docker", "podman"];
 
+    /// <summary>Probing costs a process start (about a second on a loaded machine): each runtime is asked once.</summary>
+    private static readonly ConcurrentDictionary<string, string?> Answering = new();
+
     public static bool UsesContainers(IConfiguration configuration) => configuration["BackingServers:Runtime"] switch
     {
-        null or "" or "auto" => ContainerRuntimeAnswers(configuration["ASPIRE_CONTAINER_RUNTIME"]),
+        null or "" or "auto" => AnsweringContainerRuntime(configuration) is not null,
         "container" => true,
         "local" => false,
         var other => throw new InvalidOperationException(
             $"BackingServers:Runtime is '{other}': it is 'auto', 'container' or 'local'."),
     };
 
-    /// <summary>Whether <c>docker info</c> (or podman's, as Aspire would pick it) succeeds: a client alone is not a runtime.</summary>
-    private static bool ContainerRuntimeAnswers(string? configured) =>
-        (configured is { Length: > 0 } ? [configured] : KnownRuntimes)
-            .Any(runtime => Executable.TryFind(runtime) is { } path && Succeeds(path, "info"));
+    /// <summary>The program of the container runtime whose <c>info</c> succeeds (as Aspire would pick it): a client alone is not a runtime.</summary>
+    public static string? AnsweringContainerRuntime(IConfiguration configuration)
+    {
+        var configured = configuration["ASPIRE_CONTAINER_RUNTIME"];
+        return (configured is { Length: > 0 } ? [configured] : KnownRuntimes)
+            .Select(runtime => Answering.GetOrAdd(runtime, name => Executable.TryFind(name) is { } path && Succeeds(path, "info") ? path : null))
+            .FirstOrDefault(path => path is not null);
+    }
 
-    private static bool Succeeds(string path, string argument)
+    /// <summary>Whether <c>program arguments...</c> exits with 0 within the probe's time.</summary>
+    public static bool Succeeds(string program, params string[] arguments)
     {
         try
         {
-            using var process = Process.Start(new ProcessStartInfo(path, argument) { RedirectStandardOutput = true, RedirectStandardError = true });
+            var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var argument in arguments)
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using var process = Process.Start(start);
             if (process is null)
             {
                 return false;

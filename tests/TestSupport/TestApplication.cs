@@ -33,15 +33,17 @@ public sealed class TestApplication : IAsyncDisposable
     /// </summary>
     /// <param name="output">Receives every resource's console output and the AppHost's log.</param>
     /// <param name="configure">Changes the model before it is built (e.g. restart policies, settings).</param>
+    /// <param name="settings">Settings the AppHost reads while it makes its model, over the tests' own (e.g. <c>BackingServers:Runtime=container</c>).</param>
     public static async Task<TestApplication> StartAsync<TAppHost>(
         string resource = "gateway",
         CapturedOutput? output = null,
-        Action<IDistributedApplicationTestingBuilder>? configure = null)
+        Action<IDistributedApplicationTestingBuilder>? configure = null,
+        params string[] settings)
         where TAppHost : class
     {
         output ??= new CapturedOutput();
         var data = new TemporaryDirectory("apphost");
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<TAppHost>(EmptyAppModel.Settings(data.Path));
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<TAppHost>([.. EmptyAppModel.Settings(data.Path), .. settings]);
         builder.Services.AddLogging(logging => logging.AddProvider(new CapturedOutputLoggerProvider(output)));
         configure?.Invoke(builder);
         var system = new TestApplication(await builder.BuildAsync(), data);
