@@ -3,8 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using Airline.Hosting.ApplicationModel;
-using Airline.Hosting.Orchestration;
+using Airline.Hosting.Restarts;
 using Airline.TestSupport.Identity;
 using Xunit.Abstractions;
 
@@ -20,15 +19,12 @@ public sealed class RestartingSystemFixture : SystemFixture
 {
     private static readonly TimeSpan MySqlRestartDelay = TimeSpan.FromSeconds(2);
 
-    protected override void Configure(DistributedApplicationTestingBuilder builder)
+    protected override void Configure(IDistributedApplicationTestingBuilder builder)
     {
-        builder.Configuration["runtime"] = "local";
-        foreach (var resource in builder.Resources.OfType<Resource>().Where(r => r is MySqlServerResource or RedisResource || r.Name == "flights"))
-        {
-            resource.RestartPolicy = resource is MySqlServerResource
-                ? RestartPolicy.OnFailure(maxRetries: 5, firstDelay: MySqlRestartDelay)
-                : RestartPolicy.OnFailure(maxRetries: 5);
-        }
+        // The test settings already run MySQL and Redis as local processes (BackingServers:Runtime=local).
+        builder.CreateResourceBuilder<IResource>("mysql").WithRestartPolicy(RestartPolicy.OnFailure(maxRetries: 5, firstDelay: MySqlRestartDelay));
+        builder.CreateResourceBuilder<IResource>("redis").WithRestartPolicy(RestartPolicy.OnFailure(maxRetries: 5));
+        builder.CreateResourceBuilder<ProjectResource>("flights").WithRestartPolicy(RestartPolicy.OnFailure(maxRetries: 5));
     }
 }
 
@@ -49,10 +45,12 @@ public sealed class BackingServiceFailureTests(RestartingSystemFixture system, I
     public async Task Redis_killed_during_reservations_answers_only_201_or_503_loses_nothing_acknowledged_and_heals_without_restarting_the_service()
     {
         var customer = await Customers.SignUpAsync(system.Identity);
-        using var reservations = new HttpClient { BaseAddress = App.GetEndpoint("reservations"), Timeout = Bound };
+        using var reservations = new HttpClient { BaseAddress = App.GetEndpoint("reservations", "http"), Timeout = Bound };
         reservations.DefaultRequestHeaders.Authorization = customer.Authorization;
         var flight = $"AA{Guid.NewGuid():N}";
-        var serviceProcess = Snapshot("reservations").Replicas![0].ProcessId;
+        var service = (await App.ReplicaIdsAsync("reservations")).Single();
+        var serviceProcess = App.Current(service).ServiceProcessId();
+        var redis = (await App.ReplicaIdsAsync("redis")).Single();
         var answers = new ConcurrentQueue<Answer>();
         var nextSeat = -1;
         var clock = Stopwatch.StartNew();
@@ -80,24 +78,24 @@ public sealed class BackingServiceFailureTests(RestartingSystemFixture system, I
             await Task.Delay(10);
         }
 
-        var redis = Snapshot("redis");
-        Process.GetProcessById(redis.ProcessId!.Value).Kill();
+        using var timeout = new CancellationTokenSource(Bound);
+        await App.KillAsync(redis);
         killedAt = clock.Elapsed;
-        var exited = await App.ResourceNotifications.WaitForResourceAsync("redis", ResourceState.Exited).WaitAsync(Bound);
+        var exited = await App.WaitForReplicaAsync(redis, Exited, timeout.Token);
         var exitSeenAfter = clock.Elapsed - killedAt.Value;
-        await App.ResourceNotifications.WaitForResourceHealthyAsync("redis").WaitAsync(Bound);
+        await App.WaitForReplicaAsync(redis, replica => replica.Restarts() == 1 && replica.IsHealthy(), timeout.Token);
         var redisHealthyAfter = clock.Elapsed - killedAt.Value;
         await Task.WhenAll(streams);
 
         var all = answers.ToList();
-        Assert.Equal(137, exited.ExitCode);
-        Assert.Equal(1, Snapshot("redis").Restarts);
+        Assert.Equal(ServerKilledExitCode, exited.Snapshot.ExitCode);
         Assert.All(all, a => Assert.Contains(a.Status, new[] { HttpStatusCode.Created, HttpStatusCode.ServiceUnavailable }));
         Assert.All(all, a => Assert.True(a.Took < SlowestAnswer, $"{a.Seat} took {a.Took}"));
         Assert.All(all.Where(a => a.Status == HttpStatusCode.ServiceUnavailable), a => Assert.True(a.IsProblem && a.HasRetryAfter, $"{a.Seat}: 503 without problem+json and Retry-After"));
         var firstSuccessAfterKill = all.Where(a => a.SentAt > killedAt && a.Status == HttpStatusCode.Created).Min(a => a.SentAt + a.Took) - killedAt.Value;
         Assert.True(firstSuccessAfterKill < TimeSpan.FromSeconds(5), $"reservations succeeded again only {firstSuccessAfterKill} after the kill");
-        Assert.Equal(serviceProcess, Snapshot("reservations").Replicas![0].ProcessId);
+        Assert.Equal(serviceProcess, App.Current(service).ServiceProcessId());
+        Assert.Equal(0, App.Current(service).Restarts());
 
         var held = (await reservations.GetFromJsonAsync<List<Dictionary<string, string>>>($"/customers/{customer.UserId}/reservations"))!
             .Where(reservation => reservation["flight_id"] == flight)
@@ -115,24 +113,28 @@ public sealed class BackingServiceFailureTests(RestartingSystemFixture system, I
     [Fact]
     public async Task MySQL_killed_makes_Flights_Api_answer_503_and_fail_health_until_the_restart_policy_brings_it_back()
     {
-        using var flights = new HttpClient { BaseAddress = App.GetEndpoint("flights"), Timeout = Bound };
+        // DCP's proxy in front of both replicas: either may answer, and both lose MySQL.
+        using var flights = new HttpClient { BaseAddress = App.GetEndpoint("flights", "http"), Timeout = Bound };
+        var mysql = (await App.ReplicaIdsAsync("mysql")).Single();
+        var restartsBefore = App.Current(mysql).Restarts();
+        using var timeout = new CancellationTokenSource(Bound);
         var clock = Stopwatch.StartNew();
         Assert.Equal(HttpStatusCode.OK, (await flights.GetAsync("/flights?flight_no=AA2532")).StatusCode);
 
-        Process.GetProcessById(Snapshot("mysql").ProcessId!.Value).Kill();
-        var exited = await App.ResourceNotifications.WaitForResourceAsync("mysql", ResourceState.Exited).WaitAsync(Bound);
+        await App.KillAsync(mysql);
+        var exited = await App.WaitForReplicaAsync(mysql, Exited, timeout.Token);
         var exitSeenAfter = clock.Elapsed;
         // A read Flights.Api has not answered yet, so not in its read cache: it has to ask MySQL.
         const string UncachedRead = "/flights?flight_no=DL1410";
         using var duringOutage = await flights.GetAsync(UncachedRead);
         using var healthDuringOutage = await flights.GetAsync("/health");
 
-        Assert.Equal(137, exited.ExitCode);
+        Assert.Equal(ServerKilledExitCode, exited.Snapshot.ExitCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, duringOutage.StatusCode);
         Assert.Equal("application/problem+json", duringOutage.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, healthDuringOutage.StatusCode);
 
-        await App.ResourceNotifications.WaitForResourceHealthyAsync("mysql").WaitAsync(Bound);
+        await App.WaitForReplicaAsync(mysql, replica => replica.Restarts() == restartsBefore + 1 && replica.IsHealthy(), timeout.Token);
         var mysqlHealthyAfter = clock.Elapsed;
         HttpStatusCode status;
         do
@@ -152,28 +154,48 @@ public sealed class BackingServiceFailureTests(RestartingSystemFixture system, I
     }
 
     [Fact]
-    public async Task A_killed_Flights_Api_replica_is_seen_exited_with_code_137_and_restarted_on_its_port()
+    public async Task A_killed_Flights_Api_replica_is_seen_exited_with_code_137_and_restarted_while_the_other_keeps_running()
     {
-        var before = Snapshot("flights");
+        var replicas = await App.ReplicaIdsAsync("flights");
+        var (killed, other) = (replicas[0], replicas[1]);
+        var before = App.Current(killed);
+        var otherProcess = App.Current(other).ServiceProcessId();
+        using var timeout = new CancellationTokenSource(Bound);
         var clock = Stopwatch.StartNew();
 
-        App.KillReplica("flights", 0);
-        var exited = await App.ResourceNotifications.WaitForResourceAsync("flights", s => s.Replicas![0] is { Running: false, ExitCode: 137 }).WaitAsync(Bound);
+        await App.KillAsync(killed);
+        var exited = await App.WaitForReplicaAsync(killed, Exited, timeout.Token);
         var exitSeenAfter = clock.Elapsed;
-        var restarted = await App.ResourceNotifications
-            .WaitForResourceAsync("flights", s => s.Restarts == before.Restarts + 1 && s.Replicas![0] is { Running: true, Healthy: true })
-            .WaitAsync(Bound);
+        var restarted = await App.WaitForReplicaAsync(killed, replica => replica.Restarts() == before.Restarts() + 1 && replica.IsHealthy(), timeout.Token);
 
-        Assert.True(exited.Replicas![1].Running);
-        Assert.NotEqual(before.Replicas![0].ProcessId, restarted.Replicas![0].ProcessId);
-        Assert.Equal(before.Replicas[0].Url, restarted.Replicas[0].Url);
-        Assert.Contains("replica 0 exited with code 137; restarting in 100 ms", system.Output.Tail(2000));
-        using var flights = new HttpClient { BaseAddress = restarted.Replicas[0].Url, Timeout = Bound };
-        Assert.Equal(HttpStatusCode.OK, (await flights.GetAsync("/flights?flight_no=AA2532")).StatusCode);
-        output.WriteLine($"flights-0 SIGKILL: Exited seen after {exitSeenAfter.TotalMilliseconds:0} ms, healthy again after {clock.Elapsed.TotalMilliseconds:0} ms");
+        Assert.Equal(ProjectKilledExitCode, exited.Snapshot.ExitCode);
+        Assert.True(App.Current(other).IsHealthy(), App.Current(other).Describe());
+        Assert.Equal(otherProcess, App.Current(other).ServiceProcessId());
+        Assert.NotEqual(before.ProcessId(), restarted.ProcessId());
+        Assert.Contains($"Exited on its own with code {ProjectKilledExitCode}; restarting in 100 ms (restart {before.Restarts() + 1}).", system.Output.Tail(2000));
+        // Both replicas answer again behind DCP's proxy, the one address the gateway knows.
+        using var flights = new HttpClient { BaseAddress = App.GetEndpoint("flights", "http"), Timeout = Bound };
+        for (var request = 0; request < 10; request++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await flights.GetAsync("/flights?flight_no=AA2532")).StatusCode);
+        }
+
+        output.WriteLine($"{killed} SIGKILL: Exited with code {exited.Snapshot.ExitCode} seen after {exitSeenAfter.TotalMilliseconds:0} ms, healthy again after {clock.Elapsed.TotalMilliseconds:0} ms");
     }
 
-    private ResourceSnapshot Snapshot(string name) => App.ResourceNotifications.TryGetCurrentState(name)!;
+    /// <summary>
+    /// The exit code Aspire reports for a server (a process DCP started itself) killed with SIGKILL: DCP gives -1 for
+    /// a process ended by a signal, and the restart policy shows it as it is.
+    /// </summary>
+    private const int ServerKilledExitCode = -1;
+
+    /// <summary>
+    /// The exit code Aspire reports for a project whose service process was killed with SIGKILL: DCP starts a project as
+    /// <c>dotnet run</c>, which exits with 128 + 9 when its child dies of signal 9.
+    /// </summary>
+    private const int ProjectKilledExitCode = 137;
+
+    private static bool Exited(ResourceEvent replica) => replica.State() == KnownResourceStates.Exited;
 
     private static string Seat(int index) =>
         (index / 11 + 1).ToString(CultureInfo.InvariantCulture) + (char)('A' + index % 11);

@@ -82,18 +82,55 @@ public sealed class BookingJourneyTests(SystemFixture system, ITestOutputHelper 
     }
 
     [Fact]
-    public async Task The_resources_are_wired_as_the_app_model_says()
+    public async Task Every_resource_is_running_and_healthy_flights_has_two_replicas_and_each_service_is_given_only_its_own_references()
     {
-        var connectionString = await system.App.GetConnectionStringAsync("flightsdb");
-
-        Assert.Contains("Database=flightsdb", connectionString);
-        Assert.NotEqual(system.App.GetEndpoint("flights", 0), system.App.GetEndpoint("flights", 1));
+        var app = system.App;
+        // The fixture waits for the gateway only; the web app, which waits for the gateway, may still be starting.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         foreach (var resource in new[] { "mysql", "flightsdb", "identitydb", "redis", "identity", "flights", "reservations", "gateway", "web" })
         {
-            var state = system.App.ResourceNotifications.TryGetCurrentState(resource);
-            Assert.True(state is { State: Airline.Hosting.Orchestration.ResourceState.Running, Healthy: true }, $"{resource}: {state}");
+            foreach (var replica in await app.ReplicaIdsAsync(resource))
+            {
+                await app.WaitForReplicaAsync(replica, state => state.IsHealthy(), timeout.Token);
+            }
         }
+
+        var flights = (await app.ReplicaIdsAsync("flights")).Select(app.Current).ToList();
+        Assert.Equal(2, flights.Count);
+        Assert.NotEqual(flights[0].ProcessId(), flights[1].ProcessId());
+        Assert.Contains("Database=flightsdb", await app.GetConnectionStringAsync("flightsdb"));
+
+        // DCP's proxy is the one address of both Flights.Api replicas; the gateway is given it, not the replicas'.
+        var gateway = Environment(app, (await app.ReplicaIdsAsync("gateway")).Single());
+        Assert.Equal(app.GetEndpoint("flights", "http").ToString().TrimEnd('/'), gateway["services__flights__http__0"].TrimEnd('/'));
+        Assert.False(gateway.ContainsKey("services__flights__http__1"));
+        Assert.Equal(app.GetEndpoint("reservations", "http").ToString().TrimEnd('/'), gateway["services__reservations__http__0"].TrimEnd('/'));
+        Assert.Equal(app.GetEndpoint("identity", "http").ToString().TrimEnd('/'), gateway["services__identity__http__0"].TrimEnd('/'));
+        Assert.Equal(await app.GetConnectionStringAsync("redis"), gateway["ConnectionStrings__redis"]);
+        Assert.DoesNotContain(gateway.Keys, key => key.StartsWith("ConnectionStrings__", StringComparison.Ordinal) && key != "ConnectionStrings__redis");
+
+        // Each service owns its data: flightsdb is Flights.Api's, Redis Reservations.Api's (and the gateway's journal), identitydb Identity.Api's.
+        foreach (var replica in await app.ReplicaIdsAsync("flights"))
+        {
+            var environment = Environment(app, replica);
+            Assert.Equal(await app.GetConnectionStringAsync("flightsdb"), environment["ConnectionStrings__flightsdb"]);
+            Assert.Equal(["ConnectionStrings__flightsdb"], environment.Keys.Where(key => key.StartsWith("ConnectionStrings__", StringComparison.Ordinal)));
+            Assert.DoesNotContain(environment.Keys, key => key.StartsWith("services__", StringComparison.Ordinal));
+        }
+
+        var reservations = Environment(app, (await app.ReplicaIdsAsync("reservations")).Single());
+        Assert.Equal(await app.GetConnectionStringAsync("redis"), reservations["ConnectionStrings__redis"]);
+        Assert.Equal(["ConnectionStrings__redis"], reservations.Keys.Where(key => key.StartsWith("ConnectionStrings__", StringComparison.Ordinal)));
+        Assert.DoesNotContain(reservations.Keys, key => key.StartsWith("services__flights", StringComparison.Ordinal));
+        Assert.Equal(await app.GetConnectionStringAsync("identitydb"), Environment(app, (await app.ReplicaIdsAsync("identity")).Single())["ConnectionStrings__identitydb"]);
+        Assert.Equal(app.GetEndpoint("gateway", "http").ToString().TrimEnd('/'), Environment(app, (await app.ReplicaIdsAsync("web")).Single())["services__gateway__http__0"].TrimEnd('/'));
     }
+
+    /// <summary>The environment the replica's process was started with, as Aspire's snapshot of it shows.</summary>
+    private static Dictionary<string, string> Environment(DistributedApplication app, string resourceId) =>
+        app.Current(resourceId).Snapshot.EnvironmentVariables
+            .Where(variable => variable.Value is not null)
+            .ToDictionary(variable => variable.Name, variable => variable.Value!);
 
     private static string Tomorrow() => DateTime.UtcNow.Date.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -3,8 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Airline.Hosting.ApplicationModel;
-using Airline.Hosting.Orchestration;
+using Airline.Hosting.Restarts;
 using Airline.TestSupport.Identity;
 using StackExchange.Redis;
 using Xunit.Abstractions;
@@ -23,18 +22,17 @@ public sealed class PausedRebookingSystemFixture : SystemFixture
     /// <summary>Longer than the pause, so that the gateway's own recovery does not take over a rebooking it is driving.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromSeconds(8);
 
-    protected override void Configure(DistributedApplicationTestingBuilder builder)
+    protected override void Configure(IDistributedApplicationTestingBuilder builder)
     {
-        builder.Configuration["runtime"] = "local";
-        foreach (var resource in builder.Resources.OfType<Resource>().Where(r => r is RedisResource || r.Name is "gateway" or "reservations"))
+        foreach (var name in new[] { "redis", "gateway", "reservations" })
         {
-            resource.RestartPolicy = RestartPolicy.OnFailure(maxRetries: 5);
+            builder.CreateResourceBuilder<IResource>(name).WithRestartPolicy(RestartPolicy.OnFailure(maxRetries: 5));
         }
 
-        var gateway = builder.Resources.OfType<Resource>().Single(resource => resource.Name == "gateway");
-        gateway.Environment["Rebooking__PauseBeforeReleasingOriginal"] = Pause.ToString();
-        gateway.Environment["Rebooking__Lease"] = Lease.ToString();
-        gateway.Environment["Rebooking__RecoveryInterval"] = TimeSpan.FromSeconds(1).ToString();
+        builder.CreateResourceBuilder<ProjectResource>("gateway")
+            .WithEnvironment("Rebooking__PauseBeforeReleasingOriginal", Pause.ToString())
+            .WithEnvironment("Rebooking__Lease", Lease.ToString())
+            .WithEnvironment("Rebooking__RecoveryInterval", TimeSpan.FromSeconds(1).ToString());
     }
 }
 
@@ -58,15 +56,15 @@ public sealed class RebookingRecoveryTests(PausedRebookingSystemFixture system, 
     {
         var (customer, original) = await BookAsync(day: 5, "20A");
         var requested = original with { SeatNum = "20B" };
-        var restartsBefore = Snapshot("gateway").Restarts;
+        var gateway = (await App.ReplicaIdsAsync("gateway")).Single();
+        var restartsBefore = App.Current(gateway).Restarts();
 
         var rebooking = RebookAsync(customer, original, requested);
         await WaitForStepAsync(original, "releasing_original");
-        App.KillReplica("gateway", 0);
+        await App.KillAsync(gateway);
         await Assert.ThrowsAnyAsync<HttpRequestException>(() => rebooking);
-        await App.ResourceNotifications
-            .WaitForResourceAsync("gateway", s => s.Restarts == restartsBefore + 1 && s.Replicas![0] is { Running: true, Healthy: true })
-            .WaitAsync(Bound);
+        using var timeout = new CancellationTokenSource(Bound);
+        await App.WaitForReplicaAsync(gateway, replica => replica.Restarts() == restartsBefore + 1 && replica.IsHealthy(), timeout.Token);
 
         await AssertEndsHoldingAsync(customer, original, requested, holding: requested);
     }
@@ -82,14 +80,7 @@ public sealed class RebookingRecoveryTests(PausedRebookingSystemFixture system, 
 
         var rebooking = RebookAsync(customer, original, requested);
         await WaitForStepAsync(original, "releasing_original");
-        if (killed == "redis")
-        {
-            Process.GetProcessById(Snapshot("redis").ProcessId!.Value).Kill();
-        }
-        else
-        {
-            App.KillReplica("reservations", 0);
-        }
+        await App.KillAsync((await App.ReplicaIdsAsync(killed)).Single());
 
         using var response = await rebooking;
 
@@ -153,7 +144,7 @@ public sealed class RebookingRecoveryTests(PausedRebookingSystemFixture system, 
             }
         }
 
-        using var reservations = new HttpClient { BaseAddress = App.GetEndpoint("reservations"), Timeout = Bound };
+        using var reservations = new HttpClient { BaseAddress = App.GetEndpoint("reservations", "http"), Timeout = Bound };
         reservations.DefaultRequestHeaders.Authorization = customer.Authorization;
         var held = (await reservations.GetFromJsonAsync<JsonArray>($"/customers/{customer.UserId}/reservations"))!
             .Select(reservation => new Seat((string)reservation!["flight_id"]!, (string)reservation["seat_num"]!))
@@ -182,8 +173,6 @@ public sealed class RebookingRecoveryTests(PausedRebookingSystemFixture system, 
     }
 
     private static string LockKey(Seat original) => $"rebookings:seat:{original.FlightId}/{original.SeatNum}";
-
-    private ResourceSnapshot Snapshot(string name) => App.ResourceNotifications.TryGetCurrentState(name)!;
 
     private sealed record Seat(string FlightId, string SeatNum);
 }

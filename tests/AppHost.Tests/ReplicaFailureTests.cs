@@ -43,18 +43,18 @@ public sealed class ReplicaFailureTests(ITestOutputHelper output)
     public async Task Killing_a_Flights_Api_replica_under_load_fails_under_1_percent_of_requests_and_none_3_s_later()
     {
         var console = new CapturedOutput();
-        await using var app = await TestApplication.StartAsync<Projects.AppHost>(output: console, configure: builder =>
-        {
-            var environment = builder.Resources.OfType<Airline.Hosting.ApplicationModel.Resource>().Single(resource => resource.Name == "gateway").Environment;
-            // The load books and cancels hundreds of times a second per customer, far past a person's booking limit.
-            environment["RateLimits__booking__PermitLimit"] = "1000000";
-            // Kept for 30 s, flights and seat maps read before the kill would answer every BFF request after it.
-            environment["FlightsCache__Expiry"] = "00:00:00";
-        });
-        using var gateway = app.CreateHttpClient("gateway");
+        await using var system = await TestApplication.StartAsync<Projects.AppHost>(output: console, configure: builder =>
+            builder.CreateResourceBuilder<ProjectResource>("gateway")
+                // The load books and cancels hundreds of times a second per customer, far past a person's booking limit.
+                .WithEnvironment("RateLimits__booking__PermitLimit", "1000000")
+                // Kept for 30 s, flights and seat maps read before the kill would answer every BFF request after it.
+                .WithEnvironment("FlightsCache__Expiry", "00:00:00"));
+        var app = system.App;
+        // Each request is sent once: a retry would hide the failures this test counts.
+        using var gateway = app.CreateClientWithoutRetries("gateway");
         var flight = await FlightAsync(gateway, await gateway.FlightIdAsync());
         var seats = await AvailableSeatsAsync(gateway, flight.Id);
-        using var identity = app.CreateHttpClient("identity");
+        using var identity = app.CreateClientWithoutRetries("identity");
         var clients = new List<Client>();
         for (var client = 0; client < Clients; client++)
         {
@@ -75,16 +75,26 @@ public sealed class ReplicaFailureTests(ITestOutputHelper output)
         // The first round of each client warms the gateway's paths up; the kill comes once every kind of load flows.
         await Task.WhenAll(runs.Select(run => run.FirstRoundDone)).WaitAsync(WarmUpLimit);
         await Task.Delay(LoadBeforeKill);
+        var replicas = await app.ReplicaIdsAsync("flights");
+        var (killed, survivor) = (replicas[0], replicas[1]);
+        var survivorProcess = app.Current(survivor).ServiceProcessId();
         var killedAt = clock.Elapsed;
-        app.KillReplica("flights", 0);
-        await Task.Delay(LoadAfterKill);
+        await app.KillAsync(killed);
+        using var timeout = new CancellationTokenSource(WarmUpLimit);
+        var ended = await app.WaitForReplicaAsync(killed, replica => replica.HasEnded(), timeout.Token);
+        var endSeenAfter = clock.Elapsed - killedAt;
+        if (LoadAfterKill - endSeenAfter is { Ticks: > 0 } rest)
+        {
+            await Task.Delay(rest);
+        }
         await stopping.CancelAsync();
         await Task.WhenAll(running);
 
         var failures = outcomes.Where(outcome => !outcome.Succeeded).ToList();
         var afterKill = outcomes.Count(outcome => outcome.At > killedAt);
         var lateFailures = failures.Where(outcome => outcome.At > killedAt + SettleLimit).ToList();
-        output.WriteLine($"{outcomes.Count} requests ({afterKill} after the kill at +{killedAt.TotalMilliseconds:0} ms), {failures.Count} failed.");
+        output.WriteLine($"{outcomes.Count} requests ({afterKill} after the kill at +{killedAt.TotalMilliseconds:0} ms), {failures.Count} failed; "
+                         + $"{ended.Describe()} seen after {endSeenAfter.TotalMilliseconds:0} ms.");
         foreach (var kind in outcomes.GroupBy(outcome => outcome.Request).OrderBy(kind => kind.Key, StringComparer.Ordinal))
         {
             output.WriteLine($"  {kind.Key}: {kind.Count()} ({kind.Count(outcome => outcome.At > killedAt)} after the kill), "
@@ -101,7 +111,9 @@ public sealed class ReplicaFailureTests(ITestOutputHelper output)
         Assert.True(afterKill > 10 * Clients, $"Only {afterKill} requests were answered after the kill.");
         Assert.True(failures.Count < outcomes.Count / 100.0, $"{failures.Count} of {outcomes.Count} requests failed.");
         Assert.Empty(lateFailures);
-        Assert.False(app.ResourceNotifications.TryGetCurrentState("flights")!.Replicas![0].Running);
+        Assert.True(app.Current(killed).HasEnded(), app.Current(killed).Describe());
+        Assert.True(app.Current(survivor).IsRunning(), app.Current(survivor).Describe());
+        Assert.Equal(survivorProcess, app.Current(survivor).ServiceProcessId());
     }
 
     private sealed record Flight(string Id, string OriginCode, string DestinationCode, string Date);

@@ -1,9 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Airline.Hosting;
-using Airline.Hosting.ApplicationModel;
-using Airline.Hosting.Orchestration;
+using Airline.Hosting.LocalServers;
 using Airline.TestSupport.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
@@ -46,7 +44,7 @@ public sealed class SecretsInOutputTests(SecretsInOutputTests.VerboseSystemFixtu
             ["the access token's signature"] = accessToken[(accessToken.LastIndexOf('.') + 1)..],
             ["the refresh token"] = refreshToken,
         };
-        foreach (var (name, value) in SecretParameters())
+        foreach (var (name, value) in await SecretParametersAsync())
         {
             secrets[$"parameter {name}"] = value;
         }
@@ -94,14 +92,26 @@ public sealed class SecretsInOutputTests(SecretsInOutputTests.VerboseSystemFixtu
         cancelled.EnsureSuccessStatusCode();
     }
 
-    /// <summary>Every secret parameter's value, as the processes were given it (passwords, signing and encryption keys, client secret).</summary>
-    private IEnumerable<(string Name, string Value)> SecretParameters()
+    /// <summary>
+    /// Every secret parameter's value, as the processes were given it (MySQL's and Redis's passwords, signing and
+    /// encryption keys, the gateway's client secret).
+    /// </summary>
+    private async Task<List<(string Name, string Value)>> SecretParametersAsync()
     {
-        var store = system.App.Services.GetRequiredService<Orchestrator>().Parameters;
-        return system.App.Services.GetRequiredService<DistributedApplicationModel>().Resources
-            .OfType<ParameterResource>()
-            .Where(parameter => parameter.Secret)
-            .Select(parameter => (parameter.Name, store.GetValue(parameter)));
+        var resources = system.App.Services.GetRequiredService<DistributedApplicationModel>().Resources;
+        // The servers' generated passwords are parameters of the servers, not necessarily resources of the model.
+        var parameters = resources.OfType<ParameterResource>().Where(parameter => parameter.Secret)
+            .Concat(resources.OfType<IMySqlServerResource>().Select(server => server.Password))
+            .Concat(resources.OfType<LocalRedisResource>().Select(server => server.Password))
+            .Distinct();
+        var secrets = new List<(string Name, string Value)>();
+        foreach (var parameter in parameters)
+        {
+            secrets.Add((parameter.Name, (await parameter.GetValueAsync(CancellationToken.None))!));
+        }
+
+        Assert.True(secrets.Count >= 5, $"only {secrets.Count} secret parameters: {string.Join(", ", secrets.Select(secret => secret.Name))}");
+        return secrets;
     }
 
     /// <summary>A long secret (a PEM key) is looked for line by line, so a fragment of it counts too.</summary>
@@ -112,13 +122,14 @@ public sealed class SecretsInOutputTests(SecretsInOutputTests.VerboseSystemFixtu
 
     public sealed class VerboseSystemFixture : SystemFixture
     {
-        protected override void Configure(DistributedApplicationTestingBuilder builder)
+        protected override void Configure(IDistributedApplicationTestingBuilder builder)
         {
-            foreach (var project in builder.Resources.OfType<ProjectResource>())
+            foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
             {
-                project.Environment["Logging__LogLevel__OpenIddict"] = "Information";
-                project.Environment["Logging__LogLevel__System.Net.Http.HttpClient"] = "Information";
-                project.Environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Information";
+                builder.CreateResourceBuilder(project)
+                    .WithEnvironment("Logging__LogLevel__OpenIddict", "Information")
+                    .WithEnvironment("Logging__LogLevel__System.Net.Http.HttpClient", "Information")
+                    .WithEnvironment("Logging__LogLevel__Microsoft.AspNetCore", "Information");
             }
         }
     }

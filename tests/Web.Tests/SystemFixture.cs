@@ -5,12 +5,12 @@ using Airline.TestSupport;
 
 namespace Web.Tests;
 
-/// <summary>The whole system as the AppHost models it, started once, warm, for the browser tests.</summary>
+/// <summary>The whole system as the AppHost models it, started once through Aspire's testing builder, warm, for the browser tests.</summary>
 public sealed class SystemFixture : IAsyncLifetime
 {
-    private DistributedApplication? _app;
+    private TestApplication? _system;
 
-    public DistributedApplication App => _app ?? throw new InvalidOperationException("Not started.");
+    public DistributedApplication App => _system?.App ?? throw new InvalidOperationException("Not started.");
 
     /// <summary>The day searched for: tomorrow (UTC), so every demo flight of that day is still to depart.</summary>
     public static string Date => DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -22,18 +22,19 @@ public sealed class SystemFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await TestApplication.StartAsync<Projects.AppHost>(resource: "web", output: Output);
-        using var web = _app.CreateHttpClient("web");
-        using var identity = _app.CreateHttpClient("identity");
+        _system = await TestApplication.StartAsync<Projects.AppHost>(resource: "web", output: Output);
+        // Plain clients: the warm-up retries on its own, once a second, until each step answers.
+        using var web = new HttpClient { BaseAddress = App.GetEndpoint("web", "http") };
+        using var identity = new HttpClient { BaseAddress = App.GetEndpoint("identity", "http") };
         WebUrl = web.BaseAddress!;
         await WarmUpAsync(web, identity);
     }
 
     public async Task DisposeAsync()
     {
-        if (_app is not null)
+        if (_system is not null)
         {
-            await _app.DisposeAsync();
+            await _system.DisposeAsync();
         }
     }
 
