@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Reservations.Api.Holds;
 using Reservations.Api.Model;
+using ServiceDefaults.Redis;
 using StackExchange.Redis;
 
 namespace Reservations.Api.Infrastructure;

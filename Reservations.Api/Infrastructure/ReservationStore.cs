@@ -1,4 +1,5 @@
 using Reservations.Api.Model;
+using ServiceDefaults.Redis;
 using StackExchange.Redis;
 
 namespace Reservations.Api.Infrastructure;
