@@ -22,7 +22,8 @@ app.UseIdempotencyKeys();
 
 app.MapOpenApi();
 app.MapDefaultEndpoints();
-app.MapBffApi();
+app.MapFlightsApi();
+app.MapReservationsApi();
 app.MapRebookingApi();
 app.MapHoldsApi();
 app.MapTripsApi();

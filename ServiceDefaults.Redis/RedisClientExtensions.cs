@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OpenTelemetry.Trace;
 
 namespace ServiceDefaults.Redis;
 
@@ -9,8 +10,8 @@ public static class RedisClientExtensions
 
     /// <summary>
     /// Registers Aspire's Redis client for <c>ConnectionStrings:{connectionName}</c> (<c>host:port,password=…</c>) with
-    /// the <see cref="RedisConnectionPolicy"/>, outages logged once, and, when the service cannot serve without Redis,
-    /// a readiness check that pings it.
+    /// the <see cref="RedisConnectionPolicy"/>, outages logged once, <see cref="RedisCommands"/> to call it and, when
+    /// the service cannot serve without Redis, a readiness check that pings it.
     /// </summary>
     /// <param name="readiness">False for a service that still answers most requests while Redis is away.</param>
     public static IHostApplicationBuilder AddDefaultRedisClient(this IHostApplicationBuilder builder, string connectionName, bool readiness = true)
@@ -28,6 +29,8 @@ public static class RedisClientExtensions
             },
             RedisConnectionPolicy.Apply);
         builder.Services.ReportRedisOutages();
+        builder.Services.AddSingleton<RedisCommands>();
+        builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddSource(RedisCommands.ActivitySourceName));
 
         if (readiness)
         {

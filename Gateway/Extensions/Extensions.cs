@@ -1,5 +1,7 @@
 using Gateway.Authentication;
 using Gateway.Availability;
+using Gateway.Bookable;
+using Gateway.Booking;
 using Gateway.Clients;
 using Gateway.Departures;
 using Gateway.Holds;
@@ -33,6 +35,8 @@ internal static class Extensions
         builder.AddIdempotencyKeys();
         builder.AddRebooking();
         builder.Services.AddSingleton<DepartureCheck>();
+        builder.Services.AddTransient<BookableSeats>();
+        builder.Services.AddTransient<BookSeat>();
         builder.Services.AddTransient<PlaceHold>();
         builder.Services.AddTransient<ConfirmHold>();
         builder.Services.AddTransient<MyTrips>();

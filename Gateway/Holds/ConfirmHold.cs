@@ -1,4 +1,3 @@
-using System.Net;
 using Gateway.Clients;
 using Gateway.Departures;
 using Gateway.Model;
@@ -24,7 +23,7 @@ public sealed class ConfirmHold(FlightsClient flights, ReservationsClient reserv
             && await flights.GetFlightAsync(flightId, cancellationToken) is { } flight
             && departures.HasDeparted(flight))
         {
-            return new ServiceReply<HoldConfirmation>(HttpStatusCode.Conflict, null, DepartureCheck.Refusal(flight));
+            return ServiceReply.Refused<HoldConfirmation>(DepartureCheck.Refusal(flight));
         }
 
         return await reservations.ConfirmHoldAsync(holdId, cancellationToken);

@@ -4,24 +4,10 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Gateway.Holds;
 
-/// <summary>The problems the gateway itself answers about holds.</summary>
+/// <summary>The problems the gateway itself answers about a hold request's form.</summary>
 public static class HoldProblems
 {
     public const int MaxSeats = 9;
-
-    public static ProblemDetails FlightNotFound(Guid flightId) => new()
-    {
-        Status = StatusCodes.Status404NotFound,
-        Title = "Flight not found",
-        Detail = $"There is no flight with flight_id {flightId}.",
-    };
-
-    public static ProblemDetails SeatMapNotFound(Flight flight) => new()
-    {
-        Status = StatusCodes.Status404NotFound,
-        Title = "Seat map not found",
-        Detail = $"Flight {flight.FlightNo} has no seat map.",
-    };
 
     public static HttpValidationProblemDetails Invalid(string field, string message) =>
         new(new Dictionary<string, string[]> { [field] = [message] }) { Status = StatusCodes.Status400BadRequest };

@@ -1,44 +1,24 @@
-using System.Net;
+using Gateway.Bookable;
 using Gateway.Clients;
-using Gateway.Departures;
 using Gateway.Model;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Gateway.Holds;
 
 /// <summary>
-/// Holding seats for the signed-in customer: the flight must exist and not have departed, and every seat must be on
-/// its seat map; then Reservations.Api holds them all or none.
+/// Holding seats for the signed-in customer: the seats must be bookable (<see cref="BookableSeats"/>), seats not on
+/// the flight's seat map being invalid input; then Reservations.Api holds them all or none.
 /// </summary>
-public sealed class PlaceHold(FlightsClient flights, ReservationsClient reservations, DepartureCheck departures)
+public sealed class PlaceHold(BookableSeats bookable, ReservationsClient reservations)
 {
     public async Task<ServiceReply<Hold>> RunAsync(Guid flightId, IReadOnlyList<string> seats, CancellationToken cancellationToken)
     {
-        var flight = await flights.GetFlightAsync(flightId, cancellationToken);
-        if (flight is null)
+        var bookability = await bookable.CheckAsync(flightId, seats, cancellationToken);
+        return bookability switch
         {
-            return Refused(HoldProblems.FlightNotFound(flightId));
-        }
-
-        if (departures.HasDeparted(flight))
-        {
-            return Refused(DepartureCheck.Refusal(flight));
-        }
-
-        var seatMap = await flights.GetSeatMapAsync(flight.FlightNo, cancellationToken);
-        if (seatMap is null)
-        {
-            return Refused(HoldProblems.SeatMapNotFound(flight));
-        }
-
-        var unknown = seats.Where(seat => !seatMap.HasSeat(seat)).ToList();
-        if (unknown.Count > 0)
-        {
-            return Refused(HoldProblems.Invalid("seats", $"Seats {string.Join(", ", unknown)} do not exist on flight {flight.FlightNo}."));
-        }
-
-        return await reservations.PlaceHoldAsync(flight.FlightId, seats, cancellationToken);
+            Bookability.Bookable { Flight: var flight } => await reservations.PlaceHoldAsync(flight.FlightId, seats, cancellationToken),
+            Bookability.SeatsNotOnMap unknown => ServiceReply.Refused<Hold>(HoldProblems.Invalid(
+                "seats", $"Seats {string.Join(", ", unknown.Seats)} do not exist on flight {unknown.Flight.FlightNo}.")),
+            _ => ServiceReply.Refused<Hold>(BookabilityProblems.For(bookability, flightId.ToString())),
+        };
     }
-
-    private static ServiceReply<Hold> Refused(ProblemDetails problem) => new((HttpStatusCode)problem.Status!.Value, null, problem);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -13,11 +12,8 @@ namespace Gateway.Idempotency;
 /// (hashed: a key may hold any printable character, and customers' equal keys must never meet). A Redis that
 /// does not answer surfaces as <see cref="DependencyUnavailableException"/>.
 /// </summary>
-public sealed class IdempotencyStore(IConnectionMultiplexer redis, IOptions<IdempotencyOptions> options)
+public sealed class IdempotencyStore(RedisCommands redis, IOptions<IdempotencyOptions> options)
 {
-    /// <summary>Named after the application, the source ServiceDefaults traces.</summary>
-    private static readonly ActivitySource ActivitySource = new("Gateway");
-
     public static RedisKey RecordKey(string customerId, string key) =>
         "idempotency:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
             $"{customerId.Length.ToString(CultureInfo.InvariantCulture)}:{customerId}:{key}")));
@@ -25,8 +21,8 @@ public sealed class IdempotencyStore(IConnectionMultiplexer redis, IOptions<Idem
     /// <summary>Claims the key for a new attempt, or says why not.</summary>
     public async Task<BeginOutcome> BeginAsync(RedisKey record, string fingerprint, string owner)
     {
-        var reply = (RedisResult[])(await RunAsync("begin", database => database.ScriptEvaluateAsync(IdempotencyScripts.Begin,
-            [record], [fingerprint, owner, (long)options.Value.InFlightTimeout.TotalMilliseconds])))!;
+        var reply = (RedisResult[])(await redis.EvaluateAsync("idempotency begin", IdempotencyScripts.Begin,
+            [record], [fingerprint, owner, (long)options.Value.InFlightTimeout.TotalMilliseconds]))!;
 
         return (string?)reply[0] switch
         {
@@ -40,28 +36,11 @@ public sealed class IdempotencyStore(IConnectionMultiplexer redis, IOptions<Idem
 
     /// <returns>False when the attempt had lost the key (it ran past the in-flight timeout).</returns>
     public async Task<bool> CompleteAsync(RedisKey record, string owner, StoredResponse response) =>
-        (int)await RunAsync("complete", database => database.ScriptEvaluateAsync(IdempotencyScripts.Complete,
-            [record], [owner, response.StatusCode, response.HeadersJson, response.Body, (long)options.Value.Retention.TotalMilliseconds])) == 1;
+        (int)await redis.EvaluateAsync("idempotency complete", IdempotencyScripts.Complete,
+            [record], [owner, response.StatusCode, response.HeadersJson, response.Body, (long)options.Value.Retention.TotalMilliseconds]) == 1;
 
     public async Task AbandonAsync(RedisKey record, string owner) =>
-        await RunAsync("abandon", database => database.ScriptEvaluateAsync(IdempotencyScripts.Abandon, [record], [owner]));
-
-    private async Task<RedisResult> RunAsync(string name, Func<IDatabase, Task<RedisResult>> call)
-    {
-        using var activity = ActivitySource.StartActivity($"redis idempotency {name}", ActivityKind.Client);
-        activity?.SetTag("db.system", "redis");
-        activity?.SetTag("db.operation.name", "EVALSHA");
-
-        try
-        {
-            return await call(redis.GetDatabase());
-        }
-        catch (Exception exception) when (RedisFailures.IsUnavailable(exception))
-        {
-            activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
-            throw new DependencyUnavailableException(RedisClientExtensions.DependencyName, exception);
-        }
-    }
+        await redis.EvaluateAsync("idempotency abandon", IdempotencyScripts.Abandon, [record], [owner]);
 }
 
 /// <summary>What claiming an idempotency key found.</summary>

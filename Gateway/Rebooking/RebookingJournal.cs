@@ -13,7 +13,7 @@ namespace Gateway.Rebooking;
 /// lease runs or nobody else has claimed it since. A Redis that does not answer surfaces as
 /// <see cref="DependencyUnavailableException"/>.
 /// </summary>
-public sealed class RebookingJournal(IConnectionMultiplexer redis, IOptions<RebookingOptions> options)
+public sealed class RebookingJournal(RedisCommands redis, IOptions<RebookingOptions> options)
 {
     /// <summary>How long a finished rebooking is kept, for whoever looks into it.</summary>
     private static readonly TimeSpan Retention = TimeSpan.FromDays(1);
@@ -27,51 +27,39 @@ public sealed class RebookingJournal(IConnectionMultiplexer redis, IOptions<Rebo
 
     /// <returns>false when another rebooking of the same original seat is under way.</returns>
     public async Task<bool> TryBeginAsync(RebookingRecord rebooking) =>
-        (int)await RunAsync(RebookingScripts.Begin, rebooking.Id, Keys(rebooking), [.. Fields(rebooking)]) == 1;
+        (int)await RunAsync("begin", RebookingScripts.Begin, rebooking.Id, Keys(rebooking), [.. Fields(rebooking)]) == 1;
 
     /// <returns>false when this process no longer owns the rebooking.</returns>
     public async Task<bool> TryMoveAsync(RebookingRecord rebooking, RebookingStep step) =>
-        (int)await RunAsync(RebookingScripts.Move, rebooking.Id, Keys(rebooking), [Name(step)]) == 1;
+        (int)await RunAsync("move", RebookingScripts.Move, rebooking.Id, Keys(rebooking), [Name(step)]) == 1;
 
     /// <returns>false when this process no longer owns the rebooking.</returns>
     public async Task<bool> TryFinishAsync(RebookingRecord rebooking, RebookingStep outcome) =>
-        (int)await RunAsync(RebookingScripts.Finish, rebooking.Id, Keys(rebooking), [Name(outcome), (long)Retention.TotalSeconds]) == 1;
+        (int)await RunAsync("finish", RebookingScripts.Finish, rebooking.Id, Keys(rebooking), [Name(outcome), (long)Retention.TotalSeconds]) == 1;
 
     /// <summary>Ends this process's lease of a rebooking it cannot end now, so that another replica need not wait it out.</summary>
     public Task GiveBackAsync(RebookingRecord rebooking) =>
-        RunAsync(RebookingScripts.GiveBack, rebooking.Id, Keys(rebooking), []);
+        RunAsync("give back", RebookingScripts.GiveBack, rebooking.Id, Keys(rebooking), []);
 
     /// <summary>Unfinished rebookings whose owner's lease has lapsed: their gateway crashed or gave up on them.</summary>
     public async Task<IReadOnlyList<string>> FindAbandonedAsync()
     {
-        var ids = await Call(database => database.ScriptEvaluateAsync(RebookingScripts.Abandoned, [Unfinished], [AbandonedBatch]));
+        var ids = await redis.EvaluateAsync("rebooking find abandoned", RebookingScripts.Abandoned, [Unfinished], [AbandonedBatch]);
         return [.. ((RedisResult[])ids!).Select(id => id.ToString())];
     }
 
     /// <summary>Takes an abandoned rebooking over; null when it is finished or its owner's lease still runs.</summary>
     public async Task<RebookingRecord?> TryClaimAsync(string id)
     {
-        var result = await Call(database => database.ScriptEvaluateAsync(
-            RebookingScripts.Claim, [RecordKey(id), Unfinished], [id, Owner, LeaseMilliseconds]));
+        var result = await redis.EvaluateAsync("rebooking claim", RebookingScripts.Claim, [RecordKey(id), Unfinished], [id, Owner, LeaseMilliseconds]);
         return result.IsNull ? null : Parse(id, result.ToDictionary());
     }
 
-    private Task<RedisResult> RunAsync(string script, string id, RedisKey[] keys, RedisValue[] arguments) =>
-        Call(database => database.ScriptEvaluateAsync(script, keys, [id, Owner, LeaseMilliseconds, .. arguments]));
+    /// <summary>Runs a script of one rebooking, which takes its id, the caller as owner and the lease first.</summary>
+    private Task<RedisResult> RunAsync(string step, string script, string id, RedisKey[] keys, RedisValue[] arguments) =>
+        redis.EvaluateAsync($"rebooking {step}", script, keys, [id, Owner, LeaseMilliseconds, .. arguments]);
 
     private long LeaseMilliseconds => (long)options.Value.Lease.TotalMilliseconds;
-
-    private async Task<RedisResult> Call(Func<IDatabase, Task<RedisResult>> call)
-    {
-        try
-        {
-            return await call(redis.GetDatabase());
-        }
-        catch (Exception exception) when (RedisFailures.IsUnavailable(exception))
-        {
-            throw new DependencyUnavailableException(RedisClientExtensions.DependencyName, exception);
-        }
-    }
 
     private static RedisKey RecordKey(string id) => $"rebookings:{id}";
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Gateway.Bookable;
 using Gateway.Clients;
 using Gateway.Departures;
 using Gateway.Model;
@@ -16,6 +17,7 @@ namespace Gateway.Rebooking;
 /// which has no customer's token, does exactly what the request would have done.
 /// </summary>
 public sealed partial class RebookingSaga(
+    BookableSeats bookable,
     FlightsClient flights,
     ReservationsClient reservations,
     DepartureCheck departures,
@@ -41,21 +43,23 @@ public sealed partial class RebookingSaga(
             return new RebookingResult(RebookingOutcome.NotYours);
         }
 
-        var flight = await flights.GetFlightAsync(Guid.Parse(requested.FlightId), cancellationToken);
-        if (flight is null)
+        var bookability = await bookable.CheckAsync(Guid.Parse(requested.FlightId), [requested.SeatNum], cancellationToken);
+        if (bookability is Bookability.FlightNotFound)
         {
             return new RebookingResult(RebookingOutcome.FlightNotFound);
         }
 
-        var originalFlight = original.FlightId == requested.FlightId ? flight : await flights.GetFlightAsync(Guid.Parse(original.FlightId), cancellationToken);
-        if (new[] { originalFlight, flight }.FirstOrDefault(f => f is not null && departures.HasDeparted(f)) is { } departed)
+        // The reservation's own flight must not have left either, and is named first when both have.
+        if (original.FlightId != requested.FlightId
+            && await flights.GetFlightAsync(Guid.Parse(original.FlightId), cancellationToken) is { } originalFlight
+            && departures.HasDeparted(originalFlight))
         {
-            return new RebookingResult(RebookingOutcome.FlightDeparted, Refusal: DepartureCheck.Refusal(departed));
+            return Departed(originalFlight);
         }
 
-        if (await flights.GetSeatMapAsync(flight.FlightNo, cancellationToken) is not { } seatMap || !seatMap.HasSeat(requested.SeatNum))
+        if (bookability is not Bookability.Bookable { Flight: var flight })
         {
-            return new RebookingResult(RebookingOutcome.SeatNotFound);
+            return bookability is Bookability.Departed departed ? Departed(departed.Flight) : new RebookingResult(RebookingOutcome.SeatNotFound);
         }
 
         // A compensation releases the new seat: it must not be one the customer held before.
@@ -86,6 +90,9 @@ public sealed partial class RebookingSaga(
 
         return await ReserveNewSeatAsync(rebooking);
     }
+
+    private static RebookingResult Departed(Flight flight) =>
+        new(RebookingOutcome.FlightDeparted, Refusal: DepartureCheck.Refusal(flight));
 
     /// <summary>
     /// A beginning whose answer timed out may still have been recorded, locking the original seat until the recovery

@@ -10,7 +10,6 @@ public static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddDefaultRedisClient("redis");
-        builder.Services.AddSingleton<RedisCommands>();
         builder.Services.AddSingleton<ReservationStore>();
         builder.Services.Configure<HoldOptions>(builder.Configuration.GetSection(HoldOptions.SectionName));
         builder.Services.AddSingleton<HoldStore>();

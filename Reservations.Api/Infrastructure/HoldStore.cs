@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Reservations.Api.Holds;
 using Reservations.Api.Model;
+using ServiceDefaults.Redis;
 using StackExchange.Redis;
 
 namespace Reservations.Api.Infrastructure;
@@ -26,7 +27,7 @@ public sealed class HoldStore(RedisCommands redis, IOptions<HoldOptions> options
         ];
         var result = (RedisResult[])(await redis.EvaluateAsync("place hold", HoldScripts.Place, keys[..5], arguments))!;
 
-        return (int)result[0] == 1
+        return (HoldPlaceOutcome)(int)result[0] == HoldPlaceOutcome.Held
             ? new HoldPlacement(new Hold(holdId, flightId, customerId, seats, FromMilliseconds((long)result[1])), [])
             : new HoldPlacement(null, [.. result.Skip(1).Select(seat => (string)seat!)]);
     }
@@ -54,14 +55,7 @@ public sealed class HoldStore(RedisCommands redis, IOptions<HoldOptions> options
         var result = (RedisResult[])(await redis.EvaluateAsync("confirm hold", HoldScripts.Confirm,
             HoldKeys(holdId, stored.Hold.FlightId, stored.Hold.CustomerId), [holdId, customerId]))!;
 
-        var outcome = (int)result[0] switch
-        {
-            201 => ConfirmOutcome.Confirmed,
-            200 => ConfirmOutcome.AlreadyConfirmed,
-            403 => ConfirmOutcome.NotYours,
-            410 => ConfirmOutcome.Expired,
-            _ => ConfirmOutcome.NotFound,
-        };
+        var outcome = (ConfirmOutcome)(int)result[0];
         var confirmation = outcome is ConfirmOutcome.Confirmed or ConfirmOutcome.AlreadyConfirmed
             ? new HoldConfirmation(holdId, [.. SplitSeats((string)result[1]!).Select(seat => new Reservation(stored.Hold.FlightId, seat, customerId))])
             : null;
@@ -78,13 +72,7 @@ public sealed class HoldStore(RedisCommands redis, IOptions<HoldOptions> options
         var result = await redis.EvaluateAsync("release hold", HoldScripts.Release,
             HoldKeys(holdId, stored.Hold.FlightId, stored.Hold.CustomerId), [holdId, customerId]);
 
-        return (int)result switch
-        {
-            204 => HoldReleaseOutcome.Released,
-            403 => HoldReleaseOutcome.NotYours,
-            409 => HoldReleaseOutcome.AlreadyConfirmed,
-            _ => HoldReleaseOutcome.NotFound,
-        };
+        return (HoldReleaseOutcome)(int)result;
     }
 
     /// <summary>Frees up to <paramref name="limit"/> holds whose expiry has passed; answers how many were due.</summary>

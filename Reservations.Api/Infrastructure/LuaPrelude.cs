@@ -1,3 +1,5 @@
+using ServiceDefaults.Redis;
+
 namespace Reservations.Api.Infrastructure;
 
 /// <summary>
@@ -8,12 +10,7 @@ namespace Reservations.Api.Infrastructure;
 /// </summary>
 internal static class LuaPrelude
 {
-    public const string Functions = """
-        local function now_ms()
-            local time = redis.call('TIME')
-            return tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
-        end
-
+    public const string Functions = RedisLua.Clock + """
         local function parse_hold_entry(entry)
             local expires, hold, customer = string.match(entry, '^(%d+)|([^|]+)|(.*)$')
             return tonumber(expires), hold, customer

@@ -1,46 +1,56 @@
+using Reservations.Api.Model;
+using ServiceDefaults.Redis;
+
 namespace Reservations.Api.Infrastructure;
 
 /// <summary>
 /// Lua run inside Redis, so that each decision and its writes happen in one atomic step.
-/// KEYS[1] is the flight's hash, KEYS[2] the customer's set of seats, KEYS[3] the flight's held seats; ARGV[1] the
-/// seat, ARGV[2] the customer, ARGV[3] the seat as a member of the customer's set.
+/// <see cref="Reserve"/> and <see cref="Release"/> take the keys of <see cref="SeatKeys"/>; ARGV[1] the seat, ARGV[2]
+/// the customer, ARGV[3] the seat as a member of the customer's set.
 /// </summary>
 internal static class ReservationScripts
 {
-    /// <summary>1: reserved now; 0: the customer already held it; -1: another customer holds or reserved it; -2: it is in one of the customer's own holds.</summary>
-    public const string Reserve = LuaPrelude.Functions + """
-        local reserved_by = redis.call('HGET', KEYS[1], ARGV[1])
-        if reserved_by then
-            if reserved_by == ARGV[2] then
-                return 0
-            end
-            return -1
-        end
-        local hold, customer = live_hold_entry(KEYS[3], ARGV[1], now_ms())
-        if hold then
-            if customer == ARGV[2] then
-                return -2
-            end
-            return -1
-        end
-        redis.call('HDEL', KEYS[3], ARGV[1])
-        redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
-        redis.call('SADD', KEYS[2], ARGV[3])
-        return 1
+    private const string SeatKeys = """
+        local flight_key = KEYS[1]
+        local customer_key = KEYS[2]
+        local flight_holds_key = KEYS[3]
+
         """;
 
-    /// <summary>1: released; 0: the seat was not reserved; -1: another customer holds it.</summary>
-    public const string Release = """
-        local holder = redis.call('HGET', KEYS[1], ARGV[1])
+    /// <summary>Answers a <see cref="ReserveOutcome"/>.</summary>
+    public static readonly string Reserve = LuaPrelude.Functions + SeatKeys + RedisLua.Outcomes<ReserveOutcome>() + """
+        local reserved_by = redis.call('HGET', flight_key, ARGV[1])
+        if reserved_by then
+            if reserved_by == ARGV[2] then
+                return outcome.already_held_by_same_customer
+            end
+            return outcome.held_by_another_customer
+        end
+        local hold, customer = live_hold_entry(flight_holds_key, ARGV[1], now_ms())
+        if hold then
+            if customer == ARGV[2] then
+                return outcome.in_customers_hold
+            end
+            return outcome.held_by_another_customer
+        end
+        redis.call('HDEL', flight_holds_key, ARGV[1])
+        redis.call('HSET', flight_key, ARGV[1], ARGV[2])
+        redis.call('SADD', customer_key, ARGV[3])
+        return outcome.reserved
+        """;
+
+    /// <summary>Answers a <see cref="ReleaseOutcome"/>.</summary>
+    public static readonly string Release = SeatKeys + RedisLua.Outcomes<ReleaseOutcome>() + """
+        local holder = redis.call('HGET', flight_key, ARGV[1])
         if not holder then
-            return 0
+            return outcome.not_reserved
         end
         if holder ~= ARGV[2] then
-            return -1
+            return outcome.held_by_another_customer
         end
-        redis.call('HDEL', KEYS[1], ARGV[1])
-        redis.call('SREM', KEYS[2], ARGV[3])
-        return 1
+        redis.call('HDEL', flight_key, ARGV[1])
+        redis.call('SREM', customer_key, ARGV[3])
+        return outcome.released
         """;
 
     /// <summary>{reserved seat, customer, …} and {live held seat, …} of the flight; KEYS[1] its hash, KEYS[2] its held seats.</summary>

@@ -1,4 +1,5 @@
 using Reservations.Api.Model;
+using ServiceDefaults.Redis;
 using StackExchange.Redis;
 
 namespace Reservations.Api.Infrastructure;
@@ -16,13 +17,7 @@ public sealed class ReservationStore(RedisCommands redis)
             [RedisKeys.Flight(reservation.FlightId), RedisKeys.Customer(reservation.CustomerId), RedisKeys.FlightHolds(reservation.FlightId)],
             Arguments(reservation));
 
-        return (int)result switch
-        {
-            1 => ReserveOutcome.Reserved,
-            0 => ReserveOutcome.AlreadyHeldBySameCustomer,
-            -2 => ReserveOutcome.InCustomersHold,
-            _ => ReserveOutcome.HeldByAnotherCustomer,
-        };
+        return (ReserveOutcome)(int)result;
     }
 
     public async Task<ReleaseOutcome> ReleaseAsync(Reservation reservation)
@@ -30,12 +25,7 @@ public sealed class ReservationStore(RedisCommands redis)
         var result = await redis.EvaluateAsync("release", ReservationScripts.Release,
             [RedisKeys.Flight(reservation.FlightId), RedisKeys.Customer(reservation.CustomerId)], Arguments(reservation));
 
-        return (int)result switch
-        {
-            1 => ReleaseOutcome.Released,
-            0 => ReleaseOutcome.NotReserved,
-            _ => ReleaseOutcome.HeldByAnotherCustomer,
-        };
+        return (ReleaseOutcome)(int)result;
     }
 
     /// <summary>Seat → customer for every reserved seat of the flight; empty when none is.</summary>

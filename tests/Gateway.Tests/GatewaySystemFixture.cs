@@ -1,3 +1,4 @@
+using Airline.Hosting.LocalServers;
 using Airline.TestSupport.Servers;
 using Airline.TestSupport;
 using Airline.TestSupport.Identity;

@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using Airline.TestSupport.Identity;
 using Gateway.Idempotency;
 using Microsoft.Extensions.Options;
+using ServiceDefaults.Redis;
 using StackExchange.Redis;
 
 namespace Gateway.Tests;
@@ -82,7 +83,7 @@ public sealed class IdempotencyTests(GatewaySystemFixture system) : IClassFixtur
         var (customer, flightId, key) = (await system.Identity.SignUpAsync(), await FlightIdAsync(7), NewKey());
         var body = Booking(flightId, "16A");
         // The first attempt, as another gateway replica would run it: it holds the key and has not answered yet.
-        var store = new IdempotencyStore(_redis, Options.Create(new IdempotencyOptions()));
+        var store = new IdempotencyStore(new RedisCommands(_redis), Options.Create(new IdempotencyOptions()));
         var record = IdempotencyStore.RecordKey(customer.UserId, key);
         var fingerprint = RequestFingerprint.Of("POST", "/api/reservations", SHA256.HashData(Encoding.UTF8.GetBytes(body)));
         Assert.IsType<BeginOutcome.Started>(await store.BeginAsync(record, fingerprint, "first-attempt"));

@@ -1,17 +1,18 @@
 using System.Diagnostics;
-using ServiceDefaults.Redis;
+using Microsoft.Extensions.Hosting;
 using StackExchange.Redis;
 
-namespace Reservations.Api.Infrastructure;
+namespace ServiceDefaults.Redis;
 
 /// <summary>
-/// Runs a Redis call as a traced client span. A Redis that does not answer surfaces as
-/// <see cref="DependencyUnavailableException"/>.
+/// The one way to call Redis: each call is a traced client span, and a Redis that does not answer surfaces as
+/// <see cref="DependencyUnavailableException"/> (a 503). The outage itself is logged once, by <see cref="DependencyOutages"/>.
 /// </summary>
 public sealed class RedisCommands(IConnectionMultiplexer redis)
 {
-    /// <summary>Named after the application, the source ServiceDefaults traces.</summary>
-    private static readonly ActivitySource ActivitySource = new("Reservations.Api");
+    public const string ActivitySourceName = "ServiceDefaults.Redis";
+
+    private static readonly ActivitySource ActivitySource = new(ActivitySourceName);
 
     public Task<RedisResult> EvaluateAsync(string name, string script, RedisKey[] keys, RedisValue[] arguments) =>
         RunAsync(name, "EVALSHA", database => database.ScriptEvaluateAsync(script, keys, arguments));
