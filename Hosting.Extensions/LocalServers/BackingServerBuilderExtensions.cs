@@ -17,7 +17,7 @@ public static class BackingServerBuilderExtensions
     {
         builder.AddRestartSupervisor();
         var password = ParameterResourceBuilderExtensions.CreateDefaultPasswordParameter(builder, $"{name}-password", special: false);
-        IResourceBuilder<IMySqlServerResource> server = BackingServerRuntime.UsesContainers(builder.Configuration)
+        IResourceBuilder<IMySqlServerResource> server = BackingServerRuntime.UsesContainers(builder.Configuration, builder.ExecutionContext)
             ? builder.AddMySqlContainer(name, password)
             : builder.AddLocalMySql(name, password);
 
@@ -52,7 +52,7 @@ public static class BackingServerBuilderExtensions
     public static IResourceBuilder<IResourceWithConnectionString> AddRedis(this IDistributedApplicationBuilder builder, [ResourceName] string name)
     {
         builder.AddRestartSupervisor();
-        if (BackingServerRuntime.UsesContainers(builder.Configuration))
+        if (BackingServerRuntime.UsesContainers(builder.Configuration, builder.ExecutionContext))
         {
             return builder.AddRedisContainer(name);
         }

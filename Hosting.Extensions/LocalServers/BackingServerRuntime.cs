@@ -1,12 +1,14 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Aspire.Hosting;
 using Microsoft.Extensions.Configuration;
 
 namespace Airline.Hosting.LocalServers;
 
 /// <summary>
 /// How MySQL and Redis run, chosen once when the model is built: <c>BackingServers:Runtime</c> is <c>container</c>,
-/// <c>local</c> (processes of this machine), or <c>auto</c> (the default: containers where a container runtime answers).
+/// <c>local</c> (processes of this machine), or <c>auto</c> (the default: containers where a container runtime answers;
+/// when publishing, always containers, so that what is published does not depend on the machine it is published on).
 /// </summary>
 internal static class BackingServerRuntime
 {
@@ -17,9 +19,9 @@ internal static class BackingServerRuntime
     /// <summary>Probing costs a process start (about a second on a loaded machine): each runtime is asked once.</summary>
     private static readonly ConcurrentDictionary<string, string?> Answering = new();
 
-    public static bool UsesContainers(IConfiguration configuration) => configuration["BackingServers:Runtime"] switch
+    public static bool UsesContainers(IConfiguration configuration, DistributedApplicationExecutionContext executionContext) => configuration["BackingServers:Runtime"] switch
     {
-        null or "" or "auto" => AnsweringContainerRuntime(configuration) is not null,
+        null or "" or "auto" => executionContext.IsPublishMode || AnsweringContainerRuntime(configuration) is not null,
         "container" => true,
         "local" => false,
         var other => throw new InvalidOperationException(
