@@ -30,6 +30,10 @@ public static class Extensions
     /// <summary>YARP's own ActivitySource (only the gateway emits on it).</summary>
     private const string YarpTelemetryName = "Yarp.ReverseProxy";
 
+    private const string OtlpTimeoutSetting = "OTEL_EXPORTER_OTLP_TIMEOUT";
+
+    private const string OtlpTimeoutMilliseconds = "1000";
+
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.ConfigureOpenTelemetry();
@@ -77,6 +81,9 @@ public static class Extensions
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
+            // A collector that is gone (the dashboard stopped first; none at all under the testing builder) held every
+            // service's shutdown for the exporter's default 10 s of retries; a live collector answers in milliseconds.
+            builder.Configuration[OtlpTimeoutSetting] ??= OtlpTimeoutMilliseconds;
             builder.Services.AddOpenTelemetry().UseOtlpExporter();
         }
 
