@@ -1,5 +1,5 @@
-using Aspire.Hosting;
 using System.Text.RegularExpressions;
+using Aspire.Hosting;
 using Microsoft.Extensions.Configuration;
 
 namespace Airline.Hosting.Kubernetes;

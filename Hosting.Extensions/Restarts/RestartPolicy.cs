@@ -12,6 +12,9 @@ public sealed record RestartPolicy
 
     public static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(5);
 
+    /// <summary>The property of a replica's snapshot that counts its restarts (shown as Restarts on the dashboard).</summary>
+    public const string RestartsProperty = "airline.restarts";
+
     private RestartPolicy(RestartMode mode, int? maxRetries, TimeSpan firstDelay)
     {
         Mode = mode;

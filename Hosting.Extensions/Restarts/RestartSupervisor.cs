@@ -26,8 +26,6 @@ internal sealed partial class RestartSupervisor(
 {
     private readonly TimeProvider _time = TimeProvider.System;
 
-    public const string RestartsProperty = "airline.restarts";
-
     private readonly ConcurrentDictionary<string, Replica> _replicas = new();
 
     public Task SubscribeAsync(IDistributedApplicationEventing eventing, DistributedApplicationExecutionContext executionContext, CancellationToken cancellationToken)
@@ -120,8 +118,8 @@ internal sealed partial class RestartSupervisor(
 
             await notifications.PublishUpdateAsync(resource, resourceId, snapshot => snapshot with
             {
-                Properties = [.. snapshot.Properties.Where(property => property.Name != RestartsProperty),
-                    new ResourcePropertySnapshot(RestartsProperty, restarts.ToString(CultureInfo.InvariantCulture)) { DisplayName = "Restarts" }],
+                Properties = [.. snapshot.Properties.Where(property => property.Name != RestartPolicy.RestartsProperty),
+                    new ResourcePropertySnapshot(RestartPolicy.RestartsProperty, restarts.ToString(CultureInfo.InvariantCulture)) { DisplayName = "Restarts" }],
             });
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)

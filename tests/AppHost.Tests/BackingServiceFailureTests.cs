@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Airline.Hosting.Restarts;
+using Airline.TestSupport;
 using Airline.TestSupport.Identity;
 using Xunit.Abstractions;
 

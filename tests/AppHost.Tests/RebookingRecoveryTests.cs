@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Airline.Hosting.Restarts;
+using Airline.TestSupport;
 using Airline.TestSupport.Identity;
 using StackExchange.Redis;
 using Xunit.Abstractions;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Airline.TestSupport;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AppHost.Tests;
@@ -58,10 +57,6 @@ internal static class ResourceStates
         return processId;
     }
 
-    /// <summary>The process DCP started for the replica (for a project, <c>dotnet run</c>).</summary>
-    public static int ProcessId(this ResourceEvent resource) =>
-        Convert.ToInt32(resource.Snapshot.Properties.Single(property => property.Name == "executable.pid").Value, CultureInfo.InvariantCulture);
-
     /// <summary>
     /// The process that serves: DCP runs a project as <c>dotnet run --no-build</c>, whose child is the service itself
     /// (what <c>ps</c> shows as Flights.Api, and what an operator's <c>kill -9</c> hits). A SIGKILL of <c>dotnet run</c>
@@ -93,21 +88,6 @@ internal static class ResourceStates
             return [];
         }
     }
-
-    /// <summary>How often the restart policy restarted the replica (the property <c>airline.restarts</c>; 0 without it).</summary>
-    public static int Restarts(this ResourceEvent resource) =>
-        resource.Snapshot.Properties.FirstOrDefault(property => property.Name == "airline.restarts")?.Value is { } restarts
-            ? int.Parse(restarts.ToString()!, CultureInfo.InvariantCulture)
-            : 0;
-
-    public static string? State(this ResourceEvent resource) => resource.Snapshot.State?.Text;
-
-    public static bool IsRunning(this ResourceEvent resource) => resource.State() == KnownResourceStates.Running;
-
-    public static bool IsHealthy(this ResourceEvent resource) => resource.IsRunning() && resource.Snapshot.HealthStatus == HealthStatus.Healthy;
-
-    public static bool HasEnded(this ResourceEvent resource) =>
-        resource.State() == KnownResourceStates.Finished || resource.State() == KnownResourceStates.Exited;
 
     public static string Describe(this ResourceEvent resource) =>
         $"{resource.ResourceId}: {resource.State()} {resource.Snapshot.HealthStatus} exit code {resource.Snapshot.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "none"}";

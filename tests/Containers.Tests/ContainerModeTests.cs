@@ -66,7 +66,7 @@ public sealed class ContainerModeTests(ITestOutputHelper output) : IDisposable
             Assert.NotNull((await exited).Snapshot.ExitCode);
 
             var second = await app.ResourceNotifications.WaitForResourceAsync("redis",
-                resource => resource.IsRunning() && resource.Restarts() == "1", _timeout.Token);
+                resource => resource.IsRunning() && resource.Restarts() == 1, _timeout.Token);
             await app.ResourceNotifications.WaitForResourceHealthyAsync("redis", _timeout.Token);
             containers.Add(second.ContainerId());
             Assert.Equal(connectionString, await redis.Resource.ConnectionStringExpression.GetValueAsync(_timeout.Token));

@@ -1,7 +1,7 @@
 using Airline.Hosting.LocalServers;
-using Airline.TestSupport.Servers;
 using Airline.TestSupport;
 using Airline.TestSupport.Identity;
+using Airline.TestSupport.Servers;
 using Gateway.Clients;
 using FlightsApiEntryPoint = Flights.Api.Data.FlightsContext;
 using ReservationsApiEntryPoint = Reservations.Api.Infrastructure.ReservationStore;

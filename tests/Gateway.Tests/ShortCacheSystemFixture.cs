@@ -1,6 +1,6 @@
-using Airline.TestSupport.Servers;
 using Airline.TestSupport;
 using Airline.TestSupport.Identity;
+using Airline.TestSupport.Servers;
 using Gateway.Clients;
 using FlightsApiEntryPoint = Flights.Api.Data.FlightsContext;
 using ReservationsApiEntryPoint = Reservations.Api.Infrastructure.ReservationStore;

@@ -43,7 +43,7 @@ public sealed class LocalMySqlTests : IDisposable
         await ExecuteAsync(connectionString!, "CREATE TABLE kept (id INT PRIMARY KEY); INSERT INTO kept VALUES (42)");
         var first = await app.ResourceNotifications.WaitForResourceHealthyAsync("mysql", _timeout.Token);
         await ProcessSignals.SendAsync("KILL", first.ProcessId());
-        await app.ResourceNotifications.WaitForResourceAsync("mysql", resource => resource.IsRunning() && resource.Restarts() == "1", _timeout.Token);
+        await app.ResourceNotifications.WaitForResourceAsync("mysql", resource => resource.IsRunning() && resource.Restarts() == 1, _timeout.Token);
         await app.ResourceNotifications.WaitForResourceHealthyAsync("mysql", _timeout.Token);
 
         Assert.Equal(42, await ScalarAsync(connectionString!, "SELECT id FROM kept"));

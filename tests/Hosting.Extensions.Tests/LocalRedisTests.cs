@@ -42,7 +42,7 @@ public sealed class LocalRedisTests : IDisposable
         Assert.NotNull((await exited).Snapshot.ExitCode);
 
         var second = await app.ResourceNotifications.WaitForResourceAsync("redis",
-            resource => resource.IsRunning() && resource.Restarts() == "1", _timeout.Token);
+            resource => resource.IsRunning() && resource.Restarts() == 1, _timeout.Token);
         await app.ResourceNotifications.WaitForResourceHealthyAsync("redis", _timeout.Token);
         Assert.NotEqual(first.ProcessId(), second.ProcessId());
         Assert.Equal(connectionString, await redis.Resource.ConnectionStringExpression.GetValueAsync(_timeout.Token));

@@ -1,6 +1,6 @@
-using Airline.TestSupport.Servers;
 using Airline.TestSupport;
 using Airline.TestSupport.Identity;
+using Airline.TestSupport.Servers;
 
 namespace Identity.Api.Tests;
 

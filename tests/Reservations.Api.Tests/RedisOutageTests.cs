@@ -1,9 +1,9 @@
-using Airline.TestSupport.Servers;
-using Airline.TestSupport;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using Airline.TestSupport;
+using Airline.TestSupport.Servers;
 using Microsoft.Extensions.Logging;
 using static Reservations.Api.Tests.HttpAssertions;
 

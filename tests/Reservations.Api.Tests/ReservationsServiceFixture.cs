@@ -1,6 +1,6 @@
-using Airline.TestSupport.Servers;
 using Airline.TestSupport;
 using Airline.TestSupport.Identity;
+using Airline.TestSupport.Servers;
 using Reservations.Api.Infrastructure;
 
 namespace Reservations.Api.Tests;

@@ -1,9 +1,9 @@
-using Aspire.Hosting;
 using System.Text;
 using Airline.Hosting.Kubernetes.Model;
 using Airline.Hosting.Kubernetes.Publishing;
-using Airline.Hosting.LocalServers;
 using Airline.Hosting.Kubernetes.Yaml;
+using Airline.Hosting.LocalServers;
+using Aspire.Hosting;
 
 namespace Airline.Hosting.Kubernetes.Manifests;
 

@@ -1,8 +1,8 @@
-using Aspire.Hosting;
 using System.Globalization;
 using Airline.Hosting.Kubernetes.Model;
 using Airline.Hosting.Kubernetes.Publishing;
 using Airline.Hosting.Kubernetes.Yaml;
+using Aspire.Hosting;
 
 namespace Airline.Hosting.Kubernetes.Manifests;
 

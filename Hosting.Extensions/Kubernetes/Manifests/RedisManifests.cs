@@ -1,9 +1,9 @@
-using Aspire.Hosting;
 using Airline.Hosting.Kubernetes.Model;
 using Airline.Hosting.Kubernetes.Publishing;
-using Airline.Hosting.LocalServers;
-using Aspire.Hosting.ApplicationModel;
 using Airline.Hosting.Kubernetes.Yaml;
+using Airline.Hosting.LocalServers;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 
 namespace Airline.Hosting.Kubernetes.Manifests;
 

@@ -1,5 +1,5 @@
-using Aspire.Hosting;
 using System.Globalization;
+using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 
 namespace Airline.Hosting.Kubernetes.Model;

@@ -1,5 +1,5 @@
-using Aspire.Hosting;
 using Airline.Hosting.LocalServers;
+using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 
 namespace Airline.Hosting.Kubernetes.Model;

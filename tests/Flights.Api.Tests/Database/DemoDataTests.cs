@@ -1,6 +1,6 @@
 using System.Globalization;
-using Airline.TestSupport.Servers;
 using Airline.TestSupport;
+using Airline.TestSupport.Servers;
 using Flights.Api.Data;
 using Flights.Api.Tests.Support;
 using MySqlConnector;

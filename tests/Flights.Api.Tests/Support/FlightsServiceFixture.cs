@@ -1,5 +1,5 @@
-using Airline.TestSupport.Servers;
 using Airline.TestSupport;
+using Airline.TestSupport.Servers;
 using Flights.Api.Data;
 
 namespace Flights.Api.Tests.Support;

@@ -1,9 +1,9 @@
-using Airline.TestSupport.Servers;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Airline.TestSupport.Identity;
+using Airline.TestSupport.Servers;
 using Gateway.Model;
 using Gateway.Rebooking;
 using Microsoft.Extensions.DependencyInjection;
